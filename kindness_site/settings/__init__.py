@@ -1,0 +1,1 @@
+"""Settings packages: ``base`` (shared), ``dev`` (embedded default), ``test`` and ``production``."""

@@ -1,0 +1,22 @@
+"""Production: every secret and host comes from the environment; HTTPS everywhere.
+
+Only SECRET_KEY, ALLOWED_HOSTS and BASE_URL are required; DATABASE_URL, REDIS_URL and the email
+provider should be set too (see README). ``check --deploy`` is clean with just the required ones.
+"""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_int, env_required
+
+SECRET_KEY = env_required("SECRET_KEY")
+DEBUG = False
+ALLOWED_HOSTS = env_required("ALLOWED_HOSTS").split(",")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)  # two years
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"

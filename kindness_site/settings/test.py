@@ -1,0 +1,27 @@
+"""Settings for the test suite: fast hashing, Anymail's test backend, tasks run immediately.
+
+DATABASE_URL still decides the database, so the same suite runs on SQLite and on PostgreSQL.
+"""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
+ANYMAIL = {"WEBHOOK_SECRET": "hook-user:hook-password"}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Serve static files straight from the app folders, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

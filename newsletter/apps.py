@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsletterConfig(AppConfig):
+    """Subscribers, consent, issues and sending."""
+
+    name = "newsletter"
+    verbose_name = _("Newsletter")

@@ -1,0 +1,185 @@
+"""The site's skeleton: locales, one home page per language, menus and site settings."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from ..models import HomePage, Menu, MenuLocation, SiteSettings
+from .context import DemoContext
+
+HOME_EN = {
+    "title": "International Kindness Movement",
+    "seo_title": "International Kindness Movement: the culture of kindness, backed by science",
+    "search_description": (
+        "A worldwide, apolitical, non-religious movement of people, institutions and public and "
+        "private organisations spreading the culture of kindness, backed by science."
+    ),
+    "hero_title": "<p>Kindness is a universal language</p>",
+    "hero_intro": (
+        "<p>We are a worldwide, apolitical, non-religious movement involving people, "
+        "institutions, and public and private organisations in spreading the culture of kindness "
+        "and the values associated with it.</p>"
+    ),
+}
+
+HOME_IT = {
+    "International Kindness Movement": "Movimento Internazionale per la Gentilezza",
+    HOME_EN["seo_title"]: (
+        "Movimento Internazionale per la Gentilezza: la cultura della gentilezza, "
+        "fondata sulla scienza"
+    ),
+    HOME_EN["search_description"]: (
+        "Un movimento mondiale, apolitico e aconfessionale di persone, istituzioni e "
+        "organizzazioni pubbliche e private che diffonde la cultura della gentilezza, fondata "
+        "sulla scienza."
+    ),
+    "Kindness is a universal language": "La gentilezza è un linguaggio universale",
+    (
+        "We are a worldwide, apolitical, non-religious movement involving people, institutions, "
+        "and public and private organisations in spreading the culture of kindness and the values "
+        "associated with it."
+    ): (
+        "Siamo un movimento mondiale, apolitico e aconfessionale che coinvolge persone, "
+        "istituzioni e organizzazioni pubbliche e private nella diffusione della cultura della "
+        "gentilezza e dei valori a essa associati."
+    ),
+    "home": "home",
+}
+
+
+def ensure_locales(ctx: DemoContext) -> None:
+    for code in ("en", "it"):
+        _, created = Locale.objects.get_or_create(language_code=code)
+        ctx.counts["created" if created else "unchanged"] += 1
+
+
+def ensure_home(ctx: DemoContext) -> HomePage:
+    """One HomePage per language under the tree root; Wagtail's welcome page is replaced."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=ctx.en).first()
+    if home is None:
+        for stale in (
+            root.get_children().filter(slug="home").exclude(content_type__model="homepage")
+        ):
+            stale.delete()
+        home = HomePage(slug="home", locale=ctx.en, **HOME_EN)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        ctx.counts["created"] += 1
+        changed = True
+    else:
+        changed = _update(home, HOME_EN)
+        ctx.counts["updated" if changed else "unchanged"] += 1
+    ensure_site(ctx, home)
+    ctx.translate(home, HOME_IT, changed=changed)
+    return home
+
+
+def ensure_site(ctx: DemoContext, home: HomePage) -> Site:
+    """The default Site points at the English home page, on the host and port of BASE_URL, so
+    canonical and sitemap URLs are right for whoever runs the demo."""
+    url = urlsplit(settings.BASE_URL)
+    values = {
+        "hostname": url.hostname or "localhost",
+        "port": url.port or (443 if url.scheme == "https" else 80),
+        "root_page": home,
+        "site_name": HOME_EN["title"],
+    }
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(is_default_site=True, **values)
+        ctx.counts["created"] += 1
+    elif _assign_changed(site, values):
+        site.save()
+        ctx.counts["updated"] += 1
+    return site
+
+
+def _assign_changed(obj, values: dict) -> bool:
+    changed = [key for key, value in values.items() if getattr(obj, key) != value]
+    for key in changed:
+        setattr(obj, key, values[key])
+    return bool(changed)
+
+
+def _update(page: HomePage, values: dict) -> bool:
+    changed = any(getattr(page, key) != value for key, value in values.items())
+    if changed:
+        for key, value in values.items():
+            setattr(page, key, value)
+        page.save_revision().publish()
+    return changed
+
+
+def ensure_settings(ctx: DemoContext) -> None:
+    site = Site.objects.get(is_default_site=True)
+    ctx.upsert(
+        SiteSettings,
+        {"site": site},
+        {
+            "organisation_name": "International Kindness Movement",
+            "contact_email": "hello@example.org",
+            "social_links": [
+                {
+                    "type": "link",
+                    "value": {"network": "instagram", "url": "https://www.instagram.com/"},
+                },
+                {
+                    "type": "link",
+                    "value": {"network": "linkedin", "url": "https://www.linkedin.com/"},
+                },
+            ],
+        },
+    )
+
+
+def menu_items(pages: list[Page]) -> list[dict]:
+    return [{"type": "page", "value": {"page": page.pk, "label": ""}} for page in pages]
+
+
+def ensure_menu(
+    ctx: DemoContext, location: str, title: str, pages: list[Page], strings_it: dict[str, str]
+) -> Menu:
+    """Create or refresh a menu and its Italian translation (page links point at translations)."""
+    menu, changed = ctx.upsert(
+        Menu,
+        {"location": location, "locale": ctx.en},
+        {"title": title, "items": menu_items(pages), "live": True},
+    )
+    translated = ctx.translate(menu, strings_it, changed=changed)
+    it_pages = [page.get_translation_or_none(ctx.it) or page for page in pages]
+    if _normalise_items(translated.items) != menu_items(it_pages) or not translated.live:
+        translated.items = menu_items(it_pages)
+        translated.live = True
+        translated.save()
+    return menu
+
+
+def _normalise_items(items) -> list[dict]:
+    return [
+        {"type": "page", "value": {"page": block.value["page"].pk, "label": block.value["label"]}}
+        for block in items
+        if block.block_type == "page" and block.value["page"] is not None
+    ]
+
+
+def load(ctx: DemoContext) -> None:
+    ensure_locales(ctx)
+    home = ensure_home(ctx)
+    ensure_settings(ctx)
+    ctx.data["home"] = home
+    ctx.data.setdefault("main_menu", [])
+    ctx.data.setdefault("footer_menu", [])
+    ctx.data.setdefault("legal_menu", [])
+
+
+def finish(ctx: DemoContext) -> None:
+    """Menus are built last, from the pages every builder registered in ``ctx.data``."""
+    ensure_menu(ctx, MenuLocation.MAIN, "", ctx.data["main_menu"], {})
+    ensure_menu(
+        ctx, MenuLocation.FOOTER, "Explore", ctx.data["footer_menu"], {"Explore": "Esplora"}
+    )
+    ensure_menu(ctx, MenuLocation.LEGAL, "", ctx.data["legal_menu"], {})

@@ -1,0 +1,85 @@
+"""Menus as translatable snippets: the main navigation, the footer columns and the legal links.
+
+Items live in a StreamField so wagtail-localize translates their labels and the page chooser can
+point at any page; templates resolve each page to the visitor's locale.
+"""
+
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+
+
+class PageLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(
+        label=_("Label"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty to use the page's title."),
+    )
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("Page link")
+
+
+class ExternalLinkBlock(blocks.StructBlock):
+    url = blocks.URLBlock(label=_("Address"))
+    label = blocks.CharBlock(label=_("Label"), max_length=60)
+
+    class Meta:
+        icon = "link"
+        label = _("External link")
+
+
+class MenuLocation(models.TextChoices):
+    MAIN = "main", _("Main navigation")
+    FOOTER = "footer", _("Footer")
+    LEGAL = "legal", _("Legal links")
+
+
+MENU_FRAGMENT = "menu"
+
+
+class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """One menu per location and language."""
+
+    location = models.CharField(_("location"), max_length=20, choices=MenuLocation.choices)
+    title = models.CharField(
+        _("title"), max_length=80, blank=True, help_text=_("Shown above footer menus.")
+    )
+    items = StreamField(
+        [("page", PageLinkBlock()), ("url", ExternalLinkBlock())],
+        verbose_name=_("items"),
+        blank=True,
+    )
+
+    panels = [FieldPanel("location"), FieldPanel("title"), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("menu")
+        verbose_name_plural = _("menus")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "locale"], name="unique_menu_per_locale"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_location_display()} ({self.locale})"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        clear_menu_cache()
+
+
+def clear_menu_cache() -> None:
+    """Drop every cached menu fragment; menus are few, so clearing all is exact and cheap."""
+    from django.conf import settings
+
+    for language, _name in settings.LANGUAGES:
+        for location in MenuLocation.values:
+            cache.delete(make_template_fragment_key(MENU_FRAGMENT, [location, language]))

@@ -1,0 +1,81 @@
+"""Site-wide settings: contact details and social profiles shown in the footer and in JSON-LD.
+
+These hold no prose (prose lives in translatable snippets and pages), so one row per site serves
+both languages.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[
+            ("instagram", "Instagram"),
+            ("facebook", "Facebook"),
+            ("linkedin", "LinkedIn"),
+            ("youtube", "YouTube"),
+            ("mastodon", "Mastodon"),
+            ("bluesky", "Bluesky"),
+        ],
+    )
+    url = blocks.URLBlock(label=_("Profile address"))
+
+    class Meta:
+        icon = "site"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=120, default="International Kindness Movement"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], verbose_name=_("social profiles"), blank=True
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Used in search engines' structured data and social previews."),
+    )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without its own image is shared on social media."),
+    )
+
+    select_related = ["logo", "default_social_image"]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("logo"),
+        FieldPanel("default_social_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,107 @@
+"""Menus, the language switcher and hreflang alternates."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from ..locales import active_locale, memoize_on_request
+from ..models import Menu
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_translation: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """Memoised per request: the header and the hreflang block both need the links."""
+    request = context.get("request")
+    page = context.get("page")
+    key = f"language_links:{getattr(page, 'pk', None)}:{get_language()}"
+    return memoize_on_request(request, key, lambda: _language_links(context))
+
+
+def _language_links(context) -> list[LanguageLink]:
+    """Where each language's link should land.
+
+    On a Wagtail page: its live translation, or that language's home page when there is none.
+    On any other view (search, 404): the same URL with the other language prefix.
+    """
+    request: HttpRequest | None = context.get("request")
+    current = get_language()
+    page = context.get("page")
+    translations: dict[str, str] = {}
+    fallbacks: dict[str, str] = {}
+    if isinstance(page, Page) and page.pk:
+        # One query: the page's live translations and every language's home page (fallbacks).
+        candidates = (
+            Page.objects.live()
+            .filter(Q(translation_key=page.translation_key) | Q(depth=2))
+            .select_related("locale")
+            .only("url_path", "depth", "translation_key", "locale__language_code")
+        )
+        for candidate in candidates:
+            code = candidate.locale.language_code
+            if candidate.translation_key == page.translation_key:
+                translations[code] = candidate.url
+            elif candidate.depth == 2:
+                fallbacks[code] = candidate.url
+    elif request is not None:
+        query = request.META.get("QUERY_STRING", "")
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(request.path, code)
+            translations[code] = f"{url}?{query}" if query else url
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translations.get(code) or fallbacks.get(code) or f"/{code}/"
+        links.append(
+            LanguageLink(
+                code=code,
+                name=LANGUAGE_NAMES.get(code, code),
+                url=url,
+                is_current=code == current,
+                is_translation=code in translations,
+            )
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def get_menu(context, location: str) -> Menu | None:
+    """The live menu for ``location`` in the active language.
+
+    All menus of the language come in one query, kept for the request; the templates also cache
+    each rendered menu as a fragment, cleared when a menu or page changes.
+    """
+    locale = active_locale()
+    if locale is None:
+        return None
+
+    def load() -> dict[str, Menu]:
+        return {menu.location: menu for menu in Menu.objects.filter(locale=locale, live=True)}
+
+    menus = memoize_on_request(context.get("request"), f"menus:{locale.pk}", load)
+    return menus.get(location)
+
+
+@register.simple_tag
+def localized_page(page: Page | None) -> Page | None:
+    """The page in the active language when a translation is live, else the page itself."""
+    if page is None:
+        return None
+    return page.localized
