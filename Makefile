@@ -1,0 +1,58 @@
+# Kindness Movement Site. `make help` lists the targets.
+# uv is installed into the selected Python on first use, then runs everything from .venv.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+RUN := $(UV) run --frozen
+export UV_PROJECT_ENVIRONMENT := .venv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run setup test test-postgres lint format messages check-messages deploy-check
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+.uv:
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+
+install: .uv ## Install Python and every dependency into .venv from uv.lock
+	$(UV) sync --frozen
+
+setup: install ## Install, migrate, load the bilingual demo and create the admin account
+	$(RUN) python manage.py migrate --no-input
+	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
+	$(RUN) python manage.py load_demo_content
+	$(RUN) python manage.py create_dev_admin
+
+run: setup ## Set everything up and serve the demo site at http://127.0.0.1:8000
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(RUN) python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Install and run the whole test suite (SQLite unless DATABASE_URL is set)
+	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
+	$(RUN) pytest -n auto --cov --cov-report=term
+
+test-postgres: ## Run the suite on the local PostgreSQL (creates and drops its own database)
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/kindness $(MAKE) test
+
+lint: install ## ruff check, ruff format --check and the migrations check
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	DJANGO_SETTINGS_MODULE=kindness_site.settings.test $(RUN) python manage.py makemigrations --check --dry-run
+
+format: install ## Format and autofix with ruff
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+messages: install ## Extract UI strings into locale/it (keeps existing translations)
+	$(RUN) python manage.py makemessages -l it --ignore=.venv --ignore=var --no-obsolete --add-location=file
+
+check-messages: messages ## Fail when any Italian translation is missing
+	$(RUN) python scripts/check_translations.py
+
+deploy-check: install ## check --deploy with production settings and only the required variables
+	DJANGO_SETTINGS_MODULE=kindness_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
+	ALLOWED_HOSTS=example.org BASE_URL=https://example.org EMAIL_PROVIDER=postmark \
+	$(RUN) python manage.py check --deploy --fail-level WARNING
