@@ -33,6 +33,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("newsletter/", include("newsletter.urls_i18n")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

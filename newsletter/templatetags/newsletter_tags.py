@@ -1,0 +1,28 @@
+"""``{% newsletter_signup_form source="footer" %}``: the no-JavaScript sign-up form anywhere.
+
+The footer variant leaves out the topic checkboxes (one query fewer on every page, and a short
+form in a footer); the home page and the dedicated page show them.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from ..forms import SOURCES, SignupForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("newsletter/includes/signup_form.html", takes_context=True)
+def newsletter_signup_form(context, source: str = "footer", topics: bool | None = None) -> dict:
+    """Render the sign-up form; ``source`` is recorded in the consent ledger."""
+    if source not in SOURCES:
+        source = "page"
+    with_topics = source != "footer" if topics is None else bool(topics)
+    form = SignupForm(with_topics=with_topics, initial={"source": source})
+    return {
+        "form": form,
+        "source": source,
+        "compact": source == "footer",
+        "request": context.get("request"),
+    }

@@ -1,0 +1,11 @@
+"""Newsletter pages that visitors read, under the language prefix (/en/newsletter/..., /it/...)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "newsletter_public"
+urlpatterns = [
+    path("subscribe/", views.subscribe, name="subscribe"),
+    path("subscribe/thanks/", views.subscribe_thanks, name="subscribe_thanks"),
+]
