@@ -54,5 +54,5 @@ check-messages: messages ## Fail when any Italian translation is missing
 
 deploy-check: install ## check --deploy with production settings and only the required variables
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
-	ALLOWED_HOSTS=example.org BASE_URL=https://example.org EMAIL_PROVIDER=postmark \
+	ALLOWED_HOSTS=example.org BASE_URL=https://example.org \
 	$(RUN) python manage.py check --deploy --fail-level WARNING

@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
+from .mail import build_mailers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",
     "django_tasks",
     "django_tasks_db",
     "anymail",
@@ -196,20 +198,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- Email (Django 6.1 MAILERS + Anymail) ---------------------------------------------------
 EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", "file")
 ANYMAIL = env_prefixed("ANYMAIL_")
-if EMAIL_PROVIDER == "file":
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
-        }
-    }
-elif EMAIL_PROVIDER == "console":
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-elif EMAIL_PROVIDER == "smtp":
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
+MAILERS = build_mailers(EMAIL_PROVIDER, VAR_DIR)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kindness Movement <hello@example.org>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", ["staff@example.org"])
+
+# --- Background tasks (django-tasks-db; Wagtail enqueues through the django_tasks backport) ----
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # --- Newsletter (see README, "Newsletter") ----------------------------------------------------
 NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 NEWSLETTER_LIST_ID = env_str("NEWSLETTER_LIST_ID", "newsletter.kindness.example.org")
@@ -225,28 +225,6 @@ NEWSLETTER_LEASE_SECONDS = env_int("NEWSLETTER_LEASE_SECONDS", 120)
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 NEWSLETTER_COMPLAINT_PAUSE_RATIO = float(env_str("NEWSLETTER_COMPLAINT_PAUSE_RATIO", "0.001"))
-
-                "host": env_str("SMTP_HOST", "localhost"),
-                "port": env_int("SMTP_PORT", 587),
-                "username": env_str("SMTP_USER"),
-                "password": env_str("SMTP_PASSWORD"),
-                "use_tls": env_bool("SMTP_USE_TLS", True),
-            },
-        }
-    }
-else:
-    # Any Anymail provider by module name: postmark, mailgun, brevo, amazon_ses, sendgrid, ...
-    MAILERS = {"default": {"BACKEND": f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"}}
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kindness Movement <hello@example.org>")
-SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", ["staff@example.org"])
-
-# --- Background tasks (django-tasks-db; Wagtail enqueues through the django_tasks backport) ----
-TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
-if TASKS_BACKEND == "database":
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-else:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "International Kindness Movement"

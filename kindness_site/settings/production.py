@@ -5,7 +5,8 @@ provider should be set too (see README). ``check --deploy`` is clean with just t
 """
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_required
+from .env import env_bool, env_int, env_required, env_str
+from .mail import build_mailers
 
 SECRET_KEY = env_required("SECRET_KEY")
 DEBUG = False
@@ -20,3 +21,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# A development mail backend is an error under check --deploy: default to SMTP instead.
+EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", "smtp")
+MAILERS = build_mailers(EMAIL_PROVIDER, VAR_DIR)  # noqa: F405

@@ -85,7 +85,7 @@ def ensure_site(ctx: DemoContext, home: HomePage) -> Site:
     values = {
         "hostname": url.hostname or "localhost",
         "port": url.port or (443 if url.scheme == "https" else 80),
-        "root_page": home,
+        "root_page_id": home.pk,
         "site_name": HOME_EN["title"],
     }
     site = Site.objects.filter(is_default_site=True).first()

@@ -1,0 +1,38 @@
+"""Django 6.1 ``MAILERS`` from one variable, EMAIL_PROVIDER.
+
+``file`` (the embedded default) writes each message under var/mail; ``console`` prints it; ``smtp``
+uses SMTP_* variables; any other value is an Anymail provider module (postmark, mailgun, brevo,
+amazon_ses, sendgrid, ...) whose credentials come from ANYMAIL_* variables, e.g.
+ANYMAIL_POSTMARK_SERVER_TOKEN. Production defaults to smtp because ``check --deploy`` rejects
+development backends.
+"""
+
+from pathlib import Path
+
+from .env import env_bool, env_int, env_str
+
+
+def build_mailers(provider: str, var_dir: Path) -> dict:
+    if provider == "file":
+        return {
+            "default": {
+                "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                "OPTIONS": {"file_path": str(var_dir / "mail")},
+            }
+        }
+    if provider == "console":
+        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    if provider == "smtp":
+        return {
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {
+                    "host": env_str("SMTP_HOST", "localhost"),
+                    "port": env_int("SMTP_PORT", 587),
+                    "username": env_str("SMTP_USER"),
+                    "password": env_str("SMTP_PASSWORD"),
+                    "use_tls": env_bool("SMTP_USE_TLS", True),
+                },
+            }
+        }
+    return {"default": {"BACKEND": f"anymail.backends.{provider}.EmailBackend"}}
