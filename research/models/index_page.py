@@ -1,0 +1,60 @@
+"""The research library page: the whole bibliography, filterable, with a sub-page per reference.
+
+One routable page per language holds every reference (references are language-neutral), so a
+reference's address is ``<library>/<slug>/`` in each language and never changes when the record
+is edited. The listing, detail and export logic lives in ``research.views`` so the model stays a
+thin routing layer.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from pages.models import BasePage
+
+
+class ResearchIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    per_page = models.PositiveSmallIntegerField(
+        _("references per page"), default=20, help_text=_("Between 5 and 100.")
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("per_page")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("research library")
+
+    @path("")
+    def library(self, request: HttpRequest) -> HttpResponse:
+        from ..views import library_view
+
+        return library_view(self, request)
+
+    @path("export/")
+    def export_library(self, request: HttpRequest) -> HttpResponse:
+        from ..views import library_view
+
+        return library_view(self, request, export=True)
+
+    @path("<slug:slug>/")
+    def reference(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from ..views import reference_view
+
+        return reference_view(self, request, slug)
+
+    @path("<slug:slug>/export/")
+    def export_reference(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from ..views import reference_view
+
+        return reference_view(self, request, slug, export=True)
+
+    def reference_url(self, slug: str) -> str:
+        return self.url + self.reverse_subpage("reference", args=[slug])
