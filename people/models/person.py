@@ -1,0 +1,300 @@
+"""People of the movement and the groups they belong to.
+
+A person is entered once and joins any number of groups through ``GroupMembership`` rows, each
+with its own position, so the co-founder who also sits on the scientific committee is one record
+shown in two groups (the movement's text lists one economist twice; the site must not).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class PersonGroup(TranslatableMixin, models.Model):
+    """A group on the team page (founders, direction, scientific committee, ...), in order."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("Used as the anchor of the group on the team page. Same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True, max_length=500)
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Groups are listed from the lowest number up.")
+    )
+
+    panels = ["name", "slug", "description", "sort_order"]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("team group")
+        verbose_name_plural = _("team groups")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_group_slug_per_locale"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LinkKind(models.TextChoices):
+    WEBSITE = "website", _("Website")
+    ORCID = "orcid", "ORCID"
+    LINKEDIN = "linkedin", "LinkedIn"
+    SCHOLAR = "scholar", "Google Scholar"
+    RESEARCHGATE = "researchgate", "ResearchGate"
+    INSTAGRAM = "instagram", "Instagram"
+    OTHER = "other", _("Other")
+
+
+class ProfileLinkBlock(blocks.StructBlock):
+    """A public profile; the kind gives the visible label so links never read "click here"."""
+
+    kind = blocks.ChoiceBlock(label=_("Kind"), choices=LinkKind.choices, default="website")
+    url = blocks.URLBlock(label=_("Address"))
+    label = blocks.CharBlock(
+        label=_("Label"),
+        max_length=80,
+        required=False,
+        help_text=_("Leave empty to use the kind (for example: ORCID)."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class AffiliationBlock(blocks.StructBlock):
+    """An institution the person works for; also published as schema.org ``affiliation``."""
+
+    organisation = blocks.CharBlock(label=_("Organisation"), max_length=200)
+    unit = blocks.CharBlock(
+        label=_("Department or role"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Department of Epidemiology."),
+    )
+    url = blocks.URLBlock(label=_("Website"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Affiliation")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "De Vivo" == "de vivo", "Lùmera" == "lumera"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+class Person(
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A member of the team, entered once whatever the number of groups they belong to.
+
+    ``given_name``/``family_name`` are kept apart from the display name so the person can be
+    matched with the creators of references in the research library (family name + initial),
+    and so people listed by role only ("IKM Director") need no invented name.
+    """
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=150,
+        help_text=_(
+            "As shown on the site. For someone known only by role, the role "
+            "(for example: IKM Director)."
+        ),
+    )
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    family_name = models.CharField(
+        _("family name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Used to find the references this person wrote in the research library."),
+    )
+    honorific = models.CharField(
+        _("honorific"), max_length=40, blank=True, help_text=_("For example: Prof. or Dr.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("The address of the profile page. Keep it stable: links depend on it."),
+    )
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    groups = models.ManyToManyField(
+        PersonGroup,
+        through="GroupMembership",
+        related_name="people",
+        blank=True,
+        verbose_name=_("groups"),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("photo alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the photo for people who cannot see it."),
+    )
+    short_bio = models.TextField(
+        _("short biography"), max_length=400, blank=True, help_text=_("Shown on cards.")
+    )
+    biography = RichTextField(
+        _("biography"), features=["bold", "italic", "link", "ul", "ol"], blank=True
+    )
+    expertise = ParentalManyToManyField(
+        "pages.Area", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+    )
+    affiliations = StreamField(
+        [("affiliation", AffiliationBlock())], verbose_name=_("affiliations"), blank=True
+    )
+    links = StreamField([("link", ProfileLinkBlock())], verbose_name=_("links"), blank=True)
+    public_email = models.EmailField(
+        _("public email"),
+        blank=True,
+        help_text=_("Only fill this in if the person agreed to publish it."),
+    )
+    display_order = models.PositiveSmallIntegerField(
+        _("display order"),
+        default=0,
+        help_text=_("Used when two people have the same position in a group."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("display_name"),
+                FieldPanel("honorific"),
+                FieldPanel("given_name"),
+                FieldPanel("family_name"),
+                FieldPanel("slug"),
+                FieldPanel("role"),
+            ],
+            heading=_("Name and role"),
+        ),
+        InlinePanel("memberships", heading=_("Groups"), label=_("Group")),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
+        FieldPanel("short_bio"),
+        FieldPanel("biography"),
+        FieldPanel("expertise", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("affiliations"),
+        FieldPanel("links"),
+        FieldPanel("public_email"),
+        FieldPanel("display_order"),
+    ]
+    search_fields = [
+        index.SearchField("display_name", boost=3),
+        index.SearchField("family_name", boost=2),
+        index.SearchField("role"),
+        index.SearchField("short_bio"),
+        index.AutocompleteField("display_name"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("given_name"),
+        SynchronizedField("family_name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["display_order", "family_name", "display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_person_slug_per_locale"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def full_name(self) -> str:
+        """Display name with the honorific, as printed on the profile heading."""
+        return f"{self.honorific} {self.display_name}".strip()
+
+    @property
+    def has_real_name(self) -> bool:
+        """False for people known by role only; they get no "Person" name in JSON-LD search."""
+        return bool(self.family_name)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        return "people/person_detail.html"
+
+    def get_preview_context(self, request, mode_name: str) -> dict:
+        from .team import TeamPage  # same app; the page module imports this one at load time
+
+        context = super().get_preview_context(request, mode_name)
+        team = TeamPage.objects.filter(locale_id=self.locale_id).first()
+        context.update({"page": team, "person": self, **TeamPage.person_context(self)})
+        return context
+
+
+class GroupMembership(Orderable):
+    """Membership of one person in one group, with the person's position inside that group."""
+
+    person = ParentalKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    group = models.ForeignKey(
+        PersonGroup,
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position in the group"),
+        default=0,
+        help_text=_("People are listed in each group from the lowest number up."),
+    )
+
+    panels = ["group", "position"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("group membership")
+        verbose_name_plural = _("group memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "group"], name="unique_person_per_group"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.group})"

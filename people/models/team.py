@@ -1,0 +1,101 @@
+"""The team page: groups in order with their people, and one sub-page per person.
+
+People are snippets, not pages, so one editor-owned page serves every profile through a routable
+sub-URL (``/team/<slug>/``); the slug is synchronised across languages, so a profile's address
+only differs by its language prefix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.images.models import Rendition
+
+from pages.models import BasePage
+
+from ..relations import person_context
+from .person import GroupMembership, Person, PersonGroup
+
+
+@dataclass
+class GroupListing:
+    """One group on the team page with its people in order."""
+
+    group: PersonGroup
+    people: list[Person] = field(default_factory=list)
+
+
+class TeamPage(RoutablePageMixin, BasePage):
+    """Lists the groups in order; ``/<slug>/`` below it shows one person's profile."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("team page")
+
+    # --- listing ---------------------------------------------------------------------------
+    def group_listings(self) -> list[GroupListing]:
+        """The groups of this page's language with their live people, in three queries.
+
+        Memberships are matched on the group's ``translation_key`` so an Italian profile whose
+        membership still points at the English group (memberships are synchronised, not
+        translated) is listed under the Italian group.
+        """
+        groups = list(PersonGroup.objects.filter(locale_id=self.locale_id))
+        by_key = {group.translation_key: GroupListing(group) for group in groups}
+        memberships = (
+            GroupMembership.objects.filter(
+                person__locale_id=self.locale_id,
+                person__live=True,
+                group__translation_key__in=list(by_key),
+            )
+            .select_related("group", "person", "person__photo")
+            .prefetch_related(
+                Prefetch("person__photo__renditions", queryset=Rendition.objects.all())
+            )
+            .order_by(
+                "position", "person__display_order", "person__family_name", "person__display_name"
+            )
+        )
+        for membership in memberships:
+            by_key[membership.group.translation_key].people.append(membership.person)
+        return [listing for listing in by_key.values() if listing.people]
+
+    @path("")
+    def index(self, request: HttpRequest):
+        return self.render(request, context_overrides={"groups": self.group_listings()})
+
+    # --- profiles --------------------------------------------------------------------------
+    def person_url(self, person: Person) -> str:
+        return self.url + self.reverse_subpage("person", kwargs={"slug": person.slug})
+
+    @staticmethod
+    def person_context(person: Person) -> dict[str, Any]:
+        return person_context(person)
+
+    @path("<slug:slug>/", name="person")
+    def person(self, request: HttpRequest, slug: str):
+        person = get_object_or_404(
+            Person.objects.filter(locale_id=self.locale_id, live=True)
+            .select_related("photo")
+            .prefetch_related("expertise", "photo__renditions"),
+            slug=slug,
+        )
+        return self.render(
+            request,
+            template="people/person_detail.html",
+            context_overrides={"person": person, **person_context(person)},
+        )

@@ -1,0 +1,192 @@
+"""A project of the movement: where and when it happens, who takes part, what it achieved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from pages.blocks import BODY_BLOCKS, ImageBlock
+from pages.models import BasePage
+
+from ..countries import COUNTRIES
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProjectPage(BasePage):
+    """One project. Areas are matched on ``translation_key`` by listings, so an Italian project
+    tagged with the English area row still appears on the Italian area page."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences shown on cards.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("main image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    areas = ParentalManyToManyField(
+        "pages.Area", verbose_name=_("areas"), blank=True, related_name="projects"
+    )
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, blank=True)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    site_name = models.CharField(
+        _("site"),
+        max_length=200,
+        blank=True,
+        help_text=_("A named place, such as a UNESCO heritage site or a hospital."),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING
+    )
+    gallery = StreamField([("image", ImageBlock())], verbose_name=_("gallery"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("areas"),
+            ],
+            heading=_("Status, dates and areas"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("site_name")]),
+            ],
+            heading=_("Place"),
+        ),
+        InlinePanel("project_people", heading=_("People involved"), label=_("Person")),
+        InlinePanel("project_partners", heading=_("Partners"), label=_("Partner")),
+        InlinePanel("impact_figures", heading=_("Impact figures"), label=_("Figure")),
+        FieldPanel("gallery"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("site_name"),
+        index.SearchField("city"),
+        index.FilterField("status"),
+        index.FilterField("country"),
+    ]
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.hero_image_id and not self.hero_alt.strip():
+            errors["hero_alt"] = _("Describe the image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def place(self) -> str:
+        """ "Orígens Geopark, Tremp, Catalonia, Spain": the parts that are filled in."""
+        parts = [self.site_name, self.city, self.region, self.get_country_display()]
+        return ", ".join(str(p) for p in parts if p)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from ..queries import project_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_detail_context(self))
+        return context
+
+
+class ProjectPerson(Orderable):
+    """A person's part in a project; ``is_lead`` marks the people who lead it."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_people")
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="project_roles",
+    )
+    role = models.CharField(_("role in the project"), max_length=150, blank=True)
+    is_lead = models.BooleanField(_("leads the project"), default=False)
+
+    panels = ["person", "role", "is_lead"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("person involved")
+        verbose_name_plural = _("people involved")
+
+
+class ProjectPartner(Orderable):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_partners")
+    organisation = models.ForeignKey(
+        "projects.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="project_partners",
+    )
+    role = models.CharField(
+        _("role"), max_length=150, blank=True, help_text=_("For example: host, funder.")
+    )
+
+    panels = ["organisation", "role"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class ImpactFigure(Orderable):
+    """A measured result ("120 staff trained"). A figure without a source is still allowed, but
+    the source note is shown next to it so readers can judge it."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="impact_figures")
+    value = models.CharField(_("value"), max_length=40, help_text=_("For example: 120 or +12%."))
+    label = models.CharField(_("label"), max_length=150)
+    source_note = models.CharField(
+        _("source"),
+        max_length=250,
+        blank=True,
+        help_text=_("Where the figure comes from, if it is not a reference in the library."),
+    )
+
+    panels = ["value", "label", "source_note"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("impact figure")
+        verbose_name_plural = _("impact figures")
