@@ -1,10 +1,13 @@
-"""Admin registration for the pages app's snippets."""
+"""Admin registration for the pages app's snippets, and the "approve" action for applications."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Area, Menu
+from .models import Area, Member, MemberStatus, Menu
 
 
 class AreaViewSet(SnippetViewSet):
@@ -28,5 +31,51 @@ class MenuViewSet(SnippetViewSet):
     menu_order = 220
 
 
+class MemberViewSet(SnippetViewSet):
+    """Applications arrive as *pending*: filter by status, tick them, choose "Approve"."""
+
+    model = Member
+    icon = "group"
+    menu_label = _("Network")
+    list_display = ["name", "kind", "country", "status", "is_example", "submitted_at"]
+    list_filter = ["status", "kind", "is_example"]
+    search_fields = ["name", "city"]
+    ordering = ["status", "-submitted_at"]
+    add_to_admin_menu = True
+    menu_order = 230
+
+
+class ApproveMembersBulkAction(SnippetBulkAction):
+    """Approve selected applications in one go (they are then listed and counted)."""
+
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected applications")
+    template_name = "pages/admin/confirm_bulk_approve.html"
+    action_priority = 10
+    models = [Member]
+
+    def check_perm(self, snippet) -> bool:
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", snippet
+        )
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        updated = Member.objects.filter(pk__in=[member.pk for member in objects]).update(
+            status=MemberStatus.APPROVED
+        )
+        return updated, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d application approved.",
+            "%(count)d applications approved.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
 register_snippet(AreaViewSet)
 register_snippet(MenuViewSet)
+register_snippet(MemberViewSet)
+hooks.register("register_bulk_action", ApproveMembersBulkAction)

@@ -4,14 +4,44 @@ Page models import ``BODY_BLOCKS`` (the full library) instead of listing blocks 
 new block becomes available everywhere in one place.
 """
 
-from .content import HeadingBlock, QuoteBlock, RichTextBlock
-from .media import ImageBlock
+from .content import AccordionBlock, CallToActionBlock, HeadingBlock, QuoteBlock, RichTextBlock
+from .evidence import EvidenceBlock, ReferenceChooserBlock, StatisticBlock
+from .listings import CardGridBlock
+from .media import DocumentBlock, ImageBlock, VideoBlock, parse_video_url
+from .tables import TableBlock
 
 BODY_BLOCKS = [
     ("heading", HeadingBlock()),
     ("paragraph", RichTextBlock()),
     ("image", ImageBlock()),
     ("quote", QuoteBlock()),
+    ("statistic", StatisticBlock()),
+    ("evidence", EvidenceBlock()),
+    ("call_to_action", CallToActionBlock()),
+    ("card_grid", CardGridBlock()),
+    ("accordion", AccordionBlock()),
+    ("video", VideoBlock()),
+    ("table", TableBlock()),
+    ("document", DocumentBlock()),
 ]
 
-__all__ = ["BODY_BLOCKS", "HeadingBlock", "ImageBlock", "QuoteBlock", "RichTextBlock"]
+FIGURE_BLOCKS = [("statistic", StatisticBlock())]
+
+__all__ = [
+    "BODY_BLOCKS",
+    "FIGURE_BLOCKS",
+    "AccordionBlock",
+    "CallToActionBlock",
+    "CardGridBlock",
+    "DocumentBlock",
+    "EvidenceBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "QuoteBlock",
+    "ReferenceChooserBlock",
+    "RichTextBlock",
+    "StatisticBlock",
+    "TableBlock",
+    "VideoBlock",
+    "parse_video_url",
+]

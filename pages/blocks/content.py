@@ -1,7 +1,9 @@
-"""Text blocks: headings, rich text and quotes."""
+"""Text blocks: headings, rich text, quotes, calls to action and accordions (FAQ)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -64,4 +66,74 @@ class QuoteBlock(blocks.StructBlock):
             "quote": "Kindness is a universal language that speaks through the heart.",
             "attribution": "Daniel Lumera",
             "role": "Founder",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A short invitation with one button, linking to a page of the site or to an address."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(
+        label=_("Address"),
+        required=False,
+        help_text=_("Only when the button leads outside the site; otherwise choose a page."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+        description = _("An invitation to act, with one clear button.")
+        preview_value = {
+            "heading": "Every small gesture can inspire big change",
+            "text": "Join thousands of people and organisations spreading kindness every day.",
+            "button_label": "Join the movement",
+            "url": "https://example.org/",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose a page or enter an address (one of the two).")
+            raise StructBlockValidationError(block_errors={"page": ValidationError(message)})
+        return value
+
+
+class FaqItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=200)
+    answer = RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions and answers as native ``<details>``: keyboard- and screen-reader-friendly
+    without any JavaScript."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    items = blocks.ListBlock(FaqItemBlock(), label=_("Questions"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Accordion / FAQ")
+        template = "blocks/accordion_block.html"
+        description = _("Questions and answers that open one at a time.")
+        preview_value = {
+            "heading": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Who can join the movement?",
+                    "answer": "<p>People, schools, companies, hospitals and public "
+                    "administrations anywhere in the world.</p>",
+                },
+                {
+                    "question": "Is the movement political or religious?",
+                    "answer": "<p>No. It is apolitical and non-religious.</p>",
+                },
+            ],
         }

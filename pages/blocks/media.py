@@ -1,7 +1,14 @@
-"""Media blocks: images with required alternative text, caption and credit."""
+"""Media blocks: images with required alternative text, privacy-friendly video, documents."""
 
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -25,3 +32,134 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         description = _("A picture with a caption and the photographer's credit.")
+        preview_value = {
+            "alt_text": "Volunteers planting trees together",
+            "caption": "A morning of kindness in the park",
+            "credit": "Kindness Movement",
+        }
+
+
+@dataclass(frozen=True)
+class VideoSource:
+    """Where a video lives and how to embed it without tracking cookies."""
+
+    provider: str
+    video_id: str
+
+    @property
+    def embed_url(self) -> str:
+        if self.provider == "youtube":
+            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1"
+        return f"https://player.vimeo.com/video/{self.video_id}?dnt=1&autoplay=1"
+
+    @property
+    def watch_url(self) -> str:
+        if self.provider == "youtube":
+            return f"https://www.youtube.com/watch?v={self.video_id}"
+        return f"https://vimeo.com/{self.video_id}"
+
+    @property
+    def provider_name(self) -> str:
+        return "YouTube" if self.provider == "youtube" else "Vimeo"
+
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_VIMEO_ID = re.compile(r"^\d{5,12}$")
+
+
+def parse_video_url(url: str) -> VideoSource | None:
+    """Recognise YouTube and Vimeo addresses; anything else is rejected by the block.
+
+    Only these two providers are allowed by the site's Content-Security-Policy ``frame-src``.
+    """
+    parts = urlsplit((url or "").strip())
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    segments = [s for s in parts.path.split("/") if s]
+    candidate = ""
+    if host in {"youtube.com", "youtube-nocookie.com"}:
+        if segments[:1] == ["watch"]:
+            candidate = parse_qs(parts.query).get("v", [""])[0]
+        elif len(segments) >= 2 and segments[0] in {"embed", "shorts", "live"}:
+            candidate = segments[1]
+        if _YOUTUBE_ID.match(candidate):
+            return VideoSource("youtube", candidate)
+    elif host == "youtu.be" and segments:
+        if _YOUTUBE_ID.match(segments[0]):
+            return VideoSource("youtube", segments[0])
+    elif host in {"vimeo.com", "player.vimeo.com"} and segments:
+        candidate = segments[-1]
+        if _VIMEO_ID.match(candidate):
+            return VideoSource("vimeo", candidate)
+    return None
+
+
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video that loads nothing from the provider until the visitor asks.
+
+    The page shows a poster and a consent button; ``site.js`` swaps in the iframe on click.
+    Without JavaScript the button is a plain link to the video on the provider's site.
+    """
+
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("A YouTube or Vimeo address, for example https://www.youtube.com/watch?v=…"),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=160,
+        help_text=_("Describes the video for screen readers and the play button."),
+    )
+    poster = ImageChooserBlock(label=_("Poster image"), required=False)
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
+    transcript = blocks.RichTextBlock(
+        label=_("Transcript"),
+        features=["bold", "italic", "link"],
+        required=False,
+        help_text=_("A text version helps people who cannot watch or hear the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+        description = _("A YouTube or Vimeo video that loads only after the visitor agrees.")
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Kindness in schools",
+            "caption": "How a class learnt to look after each other.",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if parse_video_url(value.get("url", "")) is None:
+            message = _("Use a YouTube or Vimeo address; other sites cannot be embedded.")
+            raise StructBlockValidationError(block_errors={"url": ValidationError(message)})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["video"] = parse_video_url(value.get("url", ""))
+        return context
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A downloadable document with its format and size shown before the click."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        max_length=160,
+        required=False,
+        help_text=_("Leave empty to use the document's title."),
+    )
+    description = blocks.TextBlock(label=_("Description"), max_length=300, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "blocks/document_block.html"
+        description = _("A file visitors can download, with its format and size.")
+        preview_value = {
+            "title": "Kindness at school: a guide for teachers",
+            "description": "Activities for every age, from nursery to secondary school.",
+        }

@@ -1,11 +1,29 @@
-"""The home page (completed by the public-site work: areas, figures, projects, stories)."""
+"""The home page: mission, who we are, evidence, the six areas, projects, stories, the founder's
+words, the network's figures and the newsletter invitation.
 
+Every piece of text is a field (so it is editable and translatable); every list is a query (so it
+never goes stale). The template only arranges them.
+"""
+
+from __future__ import annotations
+
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
-from ..blocks import BODY_BLOCKS
+from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
 from .base import BasePage
+from .network import network_figures
+from .section import SectionPage
+from .stories import StoryIndexPage, StoryPage, localise_areas
+
+SHORT_RICH_TEXT = ["bold", "italic", "link"]
+
+
+def _heading(verbose: str, default: str = "") -> models.CharField:
+    return models.CharField(verbose, max_length=120, blank=True, default=default)
 
 
 class HomePage(BasePage):
@@ -15,17 +33,197 @@ class HomePage(BasePage):
         _("hero title"), features=["italic"], blank=True, help_text=_("The main statement.")
     )
     hero_intro = RichTextField(_("hero introduction"), features=["bold", "italic"], blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Decorative: the statement beside it says what matters."),
+    )
+    hero_button_label = models.CharField(_("hero button label"), max_length=60, blank=True)
+    hero_button_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    mission_heading = _heading(_("mission heading"))
+    mission_text = RichTextField(_("mission"), features=SHORT_RICH_TEXT, blank=True)
+    who_heading = _heading(_("'who we are' heading"))
+    who_text = RichTextField(_("who we are"), features=SHORT_RICH_TEXT, blank=True)
+
+    evidence_heading = _heading(_("evidence heading"))
+    evidence_intro = models.TextField(_("evidence introduction"), blank=True)
+    evidence = StreamField(
+        FIGURE_BLOCKS,
+        verbose_name=_("evidence figures"),
+        blank=True,
+        help_text=_("Each figure exactly as its source states it, linked to that source."),
+    )
+    evidence_note = models.TextField(
+        _("note on the evidence"),
+        blank=True,
+        help_text=_("What the figures do and do not show."),
+    )
+    evidence_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page with more evidence"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    areas_heading = _heading(_("areas heading"))
+    areas_intro = models.TextField(_("areas introduction"), blank=True)
+
+    projects_heading = _heading(_("projects heading"))
+    projects_intro = models.TextField(_("projects introduction"), blank=True)
+    projects_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("all projects page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    stories_heading = _heading(_("stories heading"))
+
+    quote_text = models.TextField(_("founder's quote"), blank=True)
+    quote_attribution = models.CharField(_("quote by"), max_length=120, blank=True)
+    quote_role = models.CharField(_("role of the person quoted"), max_length=120, blank=True)
+
+    network_heading = _heading(_("network heading"))
+    network_intro = models.TextField(_("network introduction"), blank=True)
+    network_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("network page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    newsletter_heading = _heading(_("newsletter heading"))
+    newsletter_text = models.TextField(_("newsletter invitation"), blank=True)
+
+    body = StreamField(BODY_BLOCKS, verbose_name=_("more content"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("hero_title"),
-        FieldPanel("hero_intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_button_label"),
+                FieldPanel("hero_button_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mission_heading"),
+                FieldPanel("mission_text"),
+                FieldPanel("who_heading"),
+                FieldPanel("who_text"),
+            ],
+            heading=_("Mission and who we are"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_heading"),
+                FieldPanel("evidence_intro"),
+                FieldPanel("evidence"),
+                FieldPanel("evidence_note"),
+                FieldPanel("evidence_page"),
+            ],
+            heading=_("Evidence"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("quote_text"),
+                FieldPanel("quote_attribution"),
+                FieldPanel("quote_role"),
+            ],
+            heading=_("Founder's quote"),
+        ),
         FieldPanel("body"),
     ]
+    sections_panels = [
+        MultiFieldPanel(
+            [FieldPanel("areas_heading"), FieldPanel("areas_intro")], heading=_("Areas")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("projects_heading"),
+                FieldPanel("projects_intro"),
+                FieldPanel("projects_page"),
+            ],
+            heading=_("Projects"),
+        ),
+        MultiFieldPanel([FieldPanel("stories_heading")], heading=_("Stories")),
+        MultiFieldPanel(
+            [
+                FieldPanel("network_heading"),
+                FieldPanel("network_intro"),
+                FieldPanel("network_page"),
+            ],
+            heading=_("Network"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_heading"), FieldPanel("newsletter_text")],
+            heading=_("Newsletter"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(sections_panels, heading=_("Sections")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
 
     class Meta:
         verbose_name = _("home page")
+
+    LINK_FIELDS = ("hero_button_page", "evidence_page", "projects_page", "network_page")
+
+    def linked_pages(self) -> dict[str, Page]:
+        """The pages the home links to, fetched in one query (one each would blow the budget),
+        each in the visitor's language when translated."""
+        ids = {name: getattr(self, f"{name}_id") for name in self.LINK_FIELDS}
+        wanted = [pk for pk in ids.values() if pk]
+        if not wanted:
+            return {}
+        found = {page.pk: page for page in Page.objects.live().filter(pk__in=wanted)}
+        return {name: found[pk] for name, pk in ids.items() if pk in found}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section_pages"] = list(
+            SectionPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("area")
+            .order_by("area__sort_order", "title")
+        )
+        stories = list(StoryPage.listing(self.locale_id)[:3])
+        localise_areas(stories, self.locale_id)
+        context["latest_stories"] = stories
+        context["story_index"] = (
+            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        )
+        context["links"] = self.linked_pages()
+        context["network_figures"] = network_figures()
+        return context

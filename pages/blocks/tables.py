@@ -1,0 +1,29 @@
+"""Tables: data with a caption and header row, so screen readers announce them properly."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+
+
+class TableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        max_length=200,
+        help_text=_("Says what the table shows; read first by screen readers."),
+    )
+    table = WagtailTableBlock(label=_("Table"))
+    source = blocks.CharBlock(label=_("Source"), max_length=240, required=False)
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table_block.html"
+        description = _("Rows and columns of data with a caption.")
+        preview_value = {
+            "caption": "Members of the network by kind",
+            "table": {
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "data": [["Kind", "Members"], ["Schools", "12"], ["Public administrations", "8"]],
+            },
+        }

@@ -1,0 +1,63 @@
+"""RSS and Atom feeds of a story index (one per language, since each index is per locale)."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from .models import StoryIndexPage, StoryPage
+from .models.stories import FEED_ITEMS
+
+
+class StoryRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index: StoryIndexPage) -> None:
+        super().__init__()
+        self.index = index
+
+    def get_object(self, request, *args, **kwargs) -> StoryIndexPage:
+        self.request = request
+        return self.index
+
+    def title(self, obj: StoryIndexPage) -> str:
+        return obj.seo_title or obj.title
+
+    def link(self, obj: StoryIndexPage) -> str:
+        return obj.get_full_url(self.request)
+
+    def description(self, obj: StoryIndexPage) -> str:
+        return obj.search_description or obj.title
+
+    def feed_url(self, obj: StoryIndexPage) -> str:
+        return self.request.build_absolute_uri()
+
+    def items(self, obj: StoryIndexPage):
+        return list(obj.stories().prefetch_related(None).select_related(None)[:FEED_ITEMS])
+
+    def item_title(self, item: StoryPage) -> str:
+        return item.title
+
+    def item_description(self, item: StoryPage) -> str:
+        return item.intro
+
+    def item_link(self, item: StoryPage) -> str:
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item: StoryPage):
+        return item.published_datetime
+
+    def item_updateddate(self, item: StoryPage):
+        return item.last_published_at or item.published_datetime
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.locale.language_code
+        return feed
+
+
+class StoryAtomFeed(StoryRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: StoryIndexPage) -> str:
+        return self.description(obj)

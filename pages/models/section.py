@@ -1,0 +1,124 @@
+"""One page per area of intervention (health, education, ...).
+
+Editors write the introduction, body and key figures; the projects, stories and research shown
+on the page come from whatever is tagged with the page's area, so the page is never out of date.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from .base import BasePage
+from .stories import StoryIndexPage, StoryPage, localise_areas
+
+SECTION_STORIES = 3
+
+
+class SectionPage(BasePage):
+    area = models.ForeignKey(
+        "pages.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="section_pages",
+        help_text=_("Projects, stories and research tagged with this area appear on the page."),
+    )
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    motto = models.CharField(
+        _("motto"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A short line shown large, for example: Kind education prepares a more "
+            "conscious future."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    key_figures_heading = models.CharField(_("key figures heading"), max_length=120, blank=True)
+    key_figures = StreamField(FIGURE_BLOCKS, verbose_name=_("key figures"), blank=True)
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    projects_heading = models.CharField(_("projects heading"), max_length=120, blank=True)
+    stories_heading = models.CharField(_("stories heading"), max_length=120, blank=True)
+    research_heading = models.CharField(_("research heading"), max_length=120, blank=True)
+    contact_heading = models.CharField(_("contact heading"), max_length=120, blank=True)
+    contact_person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="section_pages",
+    )
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown with the contact person.")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("area"),
+        FieldPanel("intro"),
+        FieldPanel("motto"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldPanel("key_figures_heading"), FieldPanel("key_figures")],
+            heading=_("Key figures"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("projects_heading"),
+                FieldPanel("stories_heading"),
+                FieldPanel("research_heading"),
+            ],
+            heading=_("Automatic lists"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_heading"),
+                FieldPanel("contact_person"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+
+    class Meta:
+        verbose_name = _("area page")
+        verbose_name_plural = _("area pages")
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        area = self.area
+        stories = list(
+            StoryPage.listing(self.locale_id).filter(areas__translation_key=area.translation_key)[
+                :SECTION_STORIES
+            ]
+        )
+        localise_areas(stories, self.locale_id)
+        context["area_stories"] = stories
+        context["story_index"] = (
+            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+            if stories
+            else None
+        )
+        return context

@@ -1,0 +1,123 @@
+"""Request handling for the network page: the filtered directory and the join form."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .forms import JoinForm, NetworkFilterForm
+from .models import Area, Member, MemberStatus, NetworkPage, network_figures
+from .models.stories import localise_areas, localised_areas
+from .notifications import notify_staff_of_application
+from .ratelimit import RateLimit
+
+MEMBERS_PER_PAGE = getattr(settings, "NETWORK_MEMBERS_PER_PAGE", 12)
+JOIN_LIMIT = RateLimit(
+    "network-join",
+    limit=getattr(settings, "NETWORK_JOIN_RATE_LIMIT", 5),
+    window=getattr(settings, "NETWORK_JOIN_RATE_WINDOW", 3600),
+)
+
+
+def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
+    """Approved members, filtered by ``kind``, ``country`` and ``area`` GET parameters."""
+    by_key = localised_areas(page.locale_id)
+    approved = Member.objects.approved()
+    country_codes = list(approved.order_by().values_list("country", flat=True).distinct())
+    filters = NetworkFilterForm(
+        request.GET, areas=list(by_key.values()), country_codes=country_codes
+    )
+    chosen, ignored = filters.selected()
+    members = (
+        filters.apply(approved, chosen)
+        .select_related("logo")
+        .prefetch_related(
+            "logo__renditions",
+            Prefetch("areas", queryset=Area.objects.only("id", "translation_key", "name", "slug")),
+        )
+        .order_by("-is_example", "name", "pk")
+    )
+    paginator = Paginator(members, MEMBERS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    localise_areas(page_obj.object_list, page.locale_id, by_key)
+    return page.render(
+        request,
+        context_overrides={
+            "filters": filters,
+            "filtered": bool(chosen),
+            "notice": _("Some filters were not recognised and were ignored.") if ignored else "",
+            "page_obj": page_obj,
+            "figures": network_figures(),
+            "has_examples": any(m.is_example for m in page_obj.object_list),
+        },
+    )
+
+
+def _join_response(
+    page: NetworkPage, request: HttpRequest, form: JoinForm, status: int = 200, **extra
+) -> HttpResponse:
+    response = page.render(
+        request,
+        template="pages/network_join.html",
+        context_overrides={"form": form, **extra},
+    )
+    response.status_code = status
+    add_never_cache_headers(response)
+    return response
+
+
+def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
+    """GET shows the form; POST validates, stores a pending application and notifies staff.
+
+    Every POST counts against the address's rate limit before anything else happens. Bots that
+    fill the honeypot get the same redirect as people, so they learn nothing, but nothing is
+    stored or sent.
+    """
+    if request.method != "POST":
+        return _join_response(page, request, JoinForm(locale_id=page.locale_id))
+    form = JoinForm(request.POST, locale_id=page.locale_id)
+    wait = JOIN_LIMIT.hit(request)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        response = _join_response(
+            page,
+            request,
+            form,
+            status=429,
+            rate_limited=_(
+                "Too many applications were sent from your connection. Your answers are kept "
+                "below: please send them again in about %(minutes)d minutes."
+            )
+            % {"minutes": minutes},
+        )
+        response["Retry-After"] = str(wait)
+        return response
+    thanks = HttpResponseRedirect(page.url + page.reverse_subpage("join_thanks"))
+    if form.is_bot:
+        return thanks
+    if not form.is_valid():
+        return _join_response(page, request, form, status=400)
+    with transaction.atomic():
+        member = form.save(commit=False)
+        member.status = MemberStatus.PENDING
+        member.is_example = False
+        member.submitted_language = get_language() or ""
+        member.save()
+        form.save_m2m()
+    notify_staff_of_application(member)
+    return thanks
+
+
+def join_thanks(page: NetworkPage, request: HttpRequest) -> HttpResponse:
+    return page.render(request, template="pages/network_join_thanks.html")
