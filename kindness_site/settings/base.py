@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kindness_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -221,6 +222,7 @@ NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = env_int("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR
 NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR = env_int("NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR", 3)
 NEWSLETTER_RATE_PER_SECOND = env_int("NEWSLETTER_RATE_PER_SECOND", 50)
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_PARALLEL_CHAINS = env_int("NEWSLETTER_PARALLEL_CHAINS", 2)
 NEWSLETTER_LEASE_SECONDS = env_int("NEWSLETTER_LEASE_SECONDS", 120)
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
@@ -280,6 +282,12 @@ SECURE_CSP = {
 
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "hello@example.org")
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
+
+# Anonymous page cache (kindness_site/page_cache.py) and the CDN's cache lifetimes.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 600)
+CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 
 # Search: caps that keep a hostile query cheap.
 SEARCH_MAX_QUERY_LENGTH = 200

@@ -25,3 +25,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Query-budget tests measure uncached rendering; the page-cache tests switch it on themselves.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,125 @@
+"""Anonymous page cache: whole responses for visitors without a session, zero queries on a hit.
+
+Why our own: wagtail-cache does not support Wagtail 8, and what we need is small. A response is
+stored when it is a plain public page (GET/HEAD, status 200, no cookie set, not private, no CSRF
+token in it) and served again to any visitor without a session cookie.
+
+Invalidation is a *generation* number kept in the same cache: every key contains it, and any
+change that can show on a public page (publishing, unpublishing, moving or deleting a page, saving
+or deleting a snippet, a setting, an image, a document, a locale or a site, a translation) bumps it.
+Home, area and listing pages aggregate many objects, so mapping each change to the exact URLs that
+show it would be fragile; bumping the generation is immediate and can never leave a stale page
+behind, and entries of old generations simply expire. One cache lookup (``get_many``) serves a hit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "page-cache:generation"
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/newsletter/", "/media/", "/static/")
+
+
+def page_cache_settings() -> tuple[int, int, int]:
+    """(server cache seconds, CDN s-maxage, stale-while-revalidate), from settings."""
+    return (
+        getattr(settings, "PAGE_CACHE_SECONDS", 600),
+        getattr(settings, "CDN_CACHE_SECONDS", 600),
+        getattr(settings, "CDN_STALE_WHILE_REVALIDATE", 60),
+    )
+
+
+def bump_generation(**_kwargs) -> None:
+    """Invalidate every cached page at once (connected to content-change signals)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _is_anonymous(request: HttpRequest) -> bool:
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return False
+    path = request.path_info
+    if path == "/" or path.startswith(SKIPPED_PREFIXES) or "/search/" in path:
+        return False
+    return _is_anonymous(request)
+
+
+def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def cache_key(request: HttpRequest, generation: int) -> str:
+    url = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Placed right after WhiteNoise, before sessions: a hit returns before anything queries."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_cacheable_request(request):
+            response = self.get_response(request)
+            return mark_uncacheable(request, response)
+
+        cached = cache.get_many([GENERATION_KEY])
+        generation = cached.get(GENERATION_KEY)
+        if generation is None:
+            generation = 1
+            cache.add(GENERATION_KEY, generation, None)
+        key = cache_key(request, generation)
+        hit = cache.get(key)
+        if hit is not None:
+            hit["X-Page-Cache"] = "hit"
+            return hit
+
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            server_seconds, cdn_seconds, swr = page_cache_settings()
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=cdn_seconds,
+                stale_while_revalidate=swr,
+            )
+            patch_vary_headers(response, ["Accept-Language"])
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render() if not response.is_rendered else response
+            cache.set(key, response, server_seconds)
+            response["X-Page-Cache"] = "miss"
+        else:
+            response = mark_uncacheable(request, response)
+        return response
+
+
+def mark_uncacheable(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Responses for editors, with cookies or CSRF tokens must never sit in a shared cache."""
+    if "Cache-Control" in response:
+        return response
+    if not _is_anonymous(request) or response.cookies or getattr(request, "is_preview", False):
+        patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,0 +1,65 @@
+"""Which changes invalidate the anonymous page cache (see ``page_cache``).
+
+Pages go through Wagtail's own signals (a draft save changes nothing public); other models bump
+the generation when they are shown on public pages: every model of the content apps, registered
+snippets and settings from any app, images, documents, locales, sites and redirects. Private data
+(subscribers, deliveries, consent records, task results, renditions) never flushes the cache.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from .page_cache import bump_generation
+
+CONTENT_APPS = {"pages", "research", "people", "projects"}
+PUBLIC_MODELS = {
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailcore.locale",
+    "wagtailcore.site",
+    "wagtailredirects.redirect",
+}
+
+
+@lru_cache(maxsize=512)
+def shows_on_public_pages(model: type[Model]) -> bool:
+    if issubclass(model, Page):
+        return False  # handled by page_published / page_unpublished / moves / deletes
+    if model._meta.app_label in CONTENT_APPS:
+        return True
+    if issubclass(model, BaseSiteSetting | BaseGenericSetting):
+        return True
+    return model._meta.label_lower in PUBLIC_MODELS or model in get_snippet_models()
+
+
+def _on_model_change(sender: type[Model], **kwargs) -> None:
+    if shows_on_public_pages(sender):
+        bump_generation()
+
+
+def _on_page_delete(sender: type[Model], **kwargs) -> None:
+    if issubclass(sender, Page):
+        bump_generation()
+
+
+def _on_m2m_change(sender, instance, action: str, **kwargs) -> None:
+    if action.startswith("post_") and shows_on_public_pages(type(instance)):
+        bump_generation()
+
+
+def connect() -> None:
+    post_save.connect(_on_model_change, dispatch_uid="page_cache_save")
+    post_delete.connect(_on_model_change, dispatch_uid="page_cache_delete")
+    post_delete.connect(_on_page_delete, dispatch_uid="page_cache_page_delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache_m2m")
+    page_published.connect(bump_generation, dispatch_uid="page_cache_published")
+    page_unpublished.connect(bump_generation, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(bump_generation, dispatch_uid="page_cache_moved")
