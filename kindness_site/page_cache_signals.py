@@ -1,4 +1,5 @@
-"""Which changes invalidate the anonymous page cache (see ``page_cache``).
+"""Which changes invalidate the anonymous page cache (see ``page_cache``), and the image
+rendition tasks that page and image saves start (see ``images``).
 
 Pages go through Wagtail's own signals (a draft save changes nothing public); other models bump
 the generation when they are shown on public pages: every model of the content apps, registered
@@ -13,10 +14,14 @@ from functools import lru_cache
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from pages.models.navigation import clear_menu_cache
+
+from .images import on_image_saved, on_page_published
 from .page_cache import bump_generation
 
 CONTENT_APPS = {"pages", "research", "people", "projects"}
@@ -47,7 +52,7 @@ def _on_model_change(sender: type[Model], **kwargs) -> None:
 
 def _on_page_delete(sender: type[Model], **kwargs) -> None:
     if issubclass(sender, Page):
-        bump_generation()
+        _on_page_change()
 
 
 def _on_m2m_change(sender, instance, action: str, **kwargs) -> None:
@@ -55,11 +60,19 @@ def _on_m2m_change(sender, instance, action: str, **kwargs) -> None:
         bump_generation()
 
 
+def _on_page_change(**kwargs) -> None:
+    """Page titles appear in the cached menu fragments too."""
+    bump_generation()
+    clear_menu_cache()
+
+
 def connect() -> None:
     post_save.connect(_on_model_change, dispatch_uid="page_cache_save")
     post_delete.connect(_on_model_change, dispatch_uid="page_cache_delete")
     post_delete.connect(_on_page_delete, dispatch_uid="page_cache_page_delete")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache_m2m")
-    page_published.connect(bump_generation, dispatch_uid="page_cache_published")
-    page_unpublished.connect(bump_generation, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(bump_generation, dispatch_uid="page_cache_moved")
+    page_published.connect(_on_page_change, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_on_page_change, dispatch_uid="page_cache_moved")
+    post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="renditions_image")
+    page_published.connect(on_page_published, dispatch_uid="renditions_page")
