@@ -7,3 +7,6 @@ class NewsletterConfig(AppConfig):
 
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self) -> None:
+        from . import webhooks  # noqa: F401  (connects the Anymail tracking receiver)

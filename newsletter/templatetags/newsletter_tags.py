@@ -26,3 +26,13 @@ def newsletter_signup_form(context, source: str = "footer", topics: bool | None 
         "compact": source == "footer",
         "request": context.get("request"),
     }
+
+
+@register.filter
+def absolute_url(url: str) -> str:
+    """Prefix site-relative URLs with BASE_URL: mail clients cannot resolve ``/media/...``."""
+    from django.conf import settings
+
+    if url.startswith("/") and not url.startswith("//"):
+        return f"{settings.BASE_URL}{url}"
+    return url

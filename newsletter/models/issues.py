@@ -1,0 +1,83 @@
+"""The newsletter archive: an index page per language and one page per issue.
+
+The published issue page *is* the web version; the email is rendered from the same page by
+``newsletter.emails`` so the archive and the inbox never disagree.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.models.base import BasePage
+
+from ..blocks import IssueBodyBlock
+
+ISSUES_PER_PAGE = 12
+
+
+class NewsletterIndexPage(BasePage):
+    """The archive of past issues, newest first, with the sign-up form."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = ["newsletter.NewsletterIssuePage"]
+    max_count_per_parent = 1
+    template = "newsletter/newsletter_index_page.html"
+
+    class Meta:
+        verbose_name = _("newsletter archive")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issues = (
+            NewsletterIssuePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-issue_date", "-pk")
+            .only("title", "url_path", "issue_date", "preheader", "locale_id", "path", "depth")
+        )
+        paginator = Paginator(issues, ISSUES_PER_PAGE)
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class NewsletterIssuePage(BasePage):
+    """One issue. ``preheader`` is the grey line mail apps show after the subject."""
+
+    issue_date = models.DateField(_("issue date"), default=timezone.localdate)
+    preheader = models.CharField(
+        _("preheader"),
+        max_length=150,
+        blank=True,
+        help_text=_("One sentence shown after the subject in most inboxes."),
+    )
+    body = StreamField(IssueBodyBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("issue_date"),
+        FieldPanel("preheader"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("preheader"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
+    subpage_types: list[str] = []
+    template = "newsletter/newsletter_issue_page.html"
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.preheader
