@@ -15,6 +15,7 @@ from wagtail.models import Page
 from pages.locales import active_locale, memoize_on_request
 
 from .. import formatting
+from ..citations import number_for, numbered_references
 from ..models import Reference, ResearchIndexPage
 
 register = template.Library()
@@ -71,6 +72,20 @@ def format_reference(
     return formatting.format_reference(ref, style)
 
 
+@register.simple_tag
+def in_text_citation(ref: Reference | None, style: str = formatting.DEFAULT_STYLE) -> SafeString:
+    """``{% in_text_citation ref %}``: the author-date form, e.g. (Zak, 2017)."""
+    if ref is None:
+        return SafeString("")
+    return formatting.in_text_citation(ref, style)
+
+
+@register.simple_tag
+def citation_number(ref: Reference | None) -> int | None:
+    """``{% citation_number ref as n %}``: the reference's number on the page being rendered."""
+    return number_for(ref) if ref is not None else None
+
+
 @register.simple_tag(takes_context=True)
 def reference_page_url(context: template.Context, ref: Reference) -> str:
     """``{% reference_page_url ref %}``: the reference's page in the research library."""
@@ -89,8 +104,6 @@ def reference_card(
 def reference_list(context: template.Context, page: Page | None = None) -> list[Any]:
     """``{% reference_list page as entries %}``: the numbered references a page cites (from its
     citation/evidence blocks and in-text citations), in order of first citation."""
-    from ..citations import numbered_references
-
     page = page or context.get("page")
     if page is None:
         return []

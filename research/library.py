@@ -1,0 +1,243 @@
+"""Filtering, searching, sorting and faceting the library: one GET form, a fixed query count.
+
+Every facet is counted with the *other* filters applied (so a visitor sees how many results a
+second choice would give) in one grouped query per facet, so the number of queries does not grow
+with the size of the library or of the page. Invalid values in the query string are dropped with
+a message in the form, never an error page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from pages.locales import active_locale
+from pages.models import Area
+
+from .models import CslType, EvidenceType, Reference, ReferenceCreator
+
+SEARCH_LIMIT = 1000
+SORTS = {
+    "newest": (_("Newest first"), ["-issued_year", "-issued_month", "title"]),
+    "oldest": (_("Oldest first"), ["issued_year", "issued_month", "title"]),
+    "title": (_("Title A-Z"), ["title"]),
+    "author": (_("First author A-Z"), ["first_author", "-issued_year"]),
+}
+RELEVANCE = "relevance"
+
+
+class LibraryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    area = forms.MultipleChoiceField(label=_("Area"), required=False)
+    type = forms.MultipleChoiceField(label=_("Type"), required=False, choices=CslType.choices)
+    evidence = forms.MultipleChoiceField(
+        label=_("Evidence"), required=False, choices=EvidenceType.choices
+    )
+    year_from = forms.IntegerField(
+        label=_("From year"), required=False, min_value=1000, max_value=2999
+    )
+    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1000, max_value=2999)
+    author = forms.CharField(label=_("Author"), required=False, max_length=120)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+
+    def __init__(self, *args: Any, area_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = area_choices
+        self.fields["sort"].choices = [
+            (RELEVANCE, _("Relevance")),
+            *[(k, label) for k, (label, _o) in SORTS.items()],
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        low, high = data.get("year_from"), data.get("year_to")
+        if low and high and low > high:
+            data["year_from"], data["year_to"] = high, low  # forgive a swapped range
+        return data
+
+    def valid_data(self) -> dict[str, Any]:
+        """The cleaned values of the fields that are valid; invalid ones are ignored."""
+        self.is_valid()
+        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facets:
+    areas: list[FacetOption]
+    types: list[FacetOption]
+    evidence: list[FacetOption]
+    authors: list[FacetOption]
+    year_min: int | None
+    year_max: int | None
+
+
+def areas_for_filters() -> list[Area]:
+    locale = active_locale()
+    return list(Area.objects.filter(locale=locale)) if locale else []
+
+
+class LibraryQuery:
+    """The visitor's GET parameters turned into querysets and facet counts."""
+
+    def __init__(self, params: Any, areas: list[Area]) -> None:
+        self.areas = areas
+        self.form = LibraryFilterForm(params, area_choices=[(a.slug, a.name) for a in areas])
+        self.data = self.form.valid_data()
+        self.query = (self.data.get("q") or "").strip()
+        self.sort = self.data.get("sort") or (RELEVANCE if self.query else "newest")
+        if self.sort == RELEVANCE and not self.query:
+            self.sort = "newest"
+        self._search_ids: list[int] | None = None
+
+    # --- filters -------------------------------------------------------------------------------
+    def search_ids(self) -> list[int]:
+        """Matching ids in relevance order (one search query, at most SEARCH_LIMIT)."""
+        if self._search_ids is None:
+            try:
+                hits = Reference.objects.all().search(self.query, operator="and")
+                self._search_ids = [hit.pk for hit in hits[:SEARCH_LIMIT]]
+            except Exception:  # a backend that rejects the syntax (quotes, stars): plain match
+                self._search_ids = list(
+                    Reference.objects.filter(
+                        Q(title__icontains=self.query) | Q(abstract__icontains=self.query)
+                    ).values_list("pk", flat=True)[:SEARCH_LIMIT]
+                )
+        return self._search_ids
+
+    def conditions(self, *, without: str = "") -> Q:
+        d = self.data
+        q = Q()
+        if self.query:
+            q &= Q(pk__in=self.search_ids())
+        if d.get("area") and without != "area":
+            keys = [a.translation_key for a in self.areas if a.slug in d["area"]]
+            q &= Q(pk__in=Reference.objects.filter(areas__translation_key__in=keys).values("pk"))
+        if d.get("type") and without != "type":
+            q &= Q(csl_type__in=d["type"])
+        if d.get("evidence") and without != "evidence":
+            q &= Q(evidence_type__in=d["evidence"])
+        if d.get("year_from"):
+            q &= Q(issued_year__gte=d["year_from"])
+        if d.get("year_to"):
+            q &= Q(issued_year__lte=d["year_to"])
+        if d.get("author") and without != "author":
+            name = d["author"].strip()
+            q &= Q(
+                pk__in=ReferenceCreator.objects.filter(
+                    Q(family__iexact=name) | Q(literal__iexact=name)
+                ).values("reference_id")
+            )
+        return q
+
+    def results(self) -> QuerySet[Reference]:
+        qs = Reference.objects.filter(self.conditions()).for_listing()
+        if self.sort == RELEVANCE:
+            ids = self.search_ids()
+            order = {pk: i for i, pk in enumerate(ids)}
+            return _RelevanceOrdered(qs, order)  # type: ignore[return-value]
+        label_order = SORTS[self.sort][1]
+        if "first_author" in label_order:
+            first = ReferenceCreator.objects.filter(reference=OuterRef("pk")).order_by("sort_order")
+            qs = qs.annotate(first_author=first.values("family")[:1])
+        return qs.order_by(*label_order, "pk")
+
+    # --- facets -------------------------------------------------------------------------------
+    def facets(self) -> Facets:
+        d = self.data
+        by_key = {
+            row["areas__translation_key"]: row["n"]
+            for row in Reference.objects.filter(self.conditions(without="area"))
+            .values("areas__translation_key")
+            .annotate(n=Count("pk", distinct=True))
+        }
+        areas = [
+            FacetOption(
+                a.slug, a.name, by_key.get(a.translation_key, 0), a.slug in d.get("area", [])
+            )
+            for a in self.areas
+        ]
+        types = self._counts("csl_type", "type", dict(CslType.choices))
+        evidence = self._counts("evidence_type", "evidence", dict(EvidenceType.choices))
+        author_rows = (
+            ReferenceCreator.objects.filter(
+                reference__in=Reference.objects.filter(self.conditions(without="author"))
+            )
+            .values("family", "literal")
+            .annotate(n=Count("reference", distinct=True))
+            .order_by("-n", "family", "literal")[:20]
+        )
+        chosen = (d.get("author") or "").lower()
+        authors = [
+            FacetOption(
+                row["literal"] or row["family"],
+                row["literal"] or row["family"],
+                row["n"],
+                (row["literal"] or row["family"]).lower() == chosen,
+            )
+            for row in author_rows
+        ]
+        span = Reference.objects.aggregate(low=Min("issued_year"), high=Max("issued_year"))
+        return Facets(areas, types, evidence, authors, span["low"], span["high"])
+
+    def _counts(self, field_name: str, param: str, labels: dict[str, Any]) -> list[FacetOption]:
+        rows = (
+            Reference.objects.filter(self.conditions(without=param))
+            .values(field_name)
+            .annotate(n=Count("pk"))
+        )
+        counts = {row[field_name]: row["n"] for row in rows if row[field_name]}
+        chosen = self.data.get(param) or []
+        return [
+            FacetOption(value, str(label), counts[value], value in chosen)
+            for value, label in labels.items()
+            if counts.get(value) or value in chosen
+        ]
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(
+            self.data.get(k)
+            for k in ("q", "area", "type", "evidence", "year_from", "year_to", "author")
+        )
+
+
+class _RelevanceOrdered:
+    """A sliceable, countable sequence in search-relevance order (for the paginator)."""
+
+    def __init__(self, qs: QuerySet[Reference], order: dict[int, int]) -> None:
+        self.qs = qs
+        self.order = order
+        self._items: list[Reference] | None = None
+
+    def _all(self) -> list[Reference]:
+        if self._items is None:
+            ids = list(self.qs.values_list("pk", flat=True))
+            ids.sort(key=lambda pk: self.order.get(pk, len(self.order)))
+            self._items = ids  # type: ignore[assignment]
+        return self._items  # type: ignore[return-value]
+
+    def count(self) -> int:
+        return len(self._all())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Reference]:
+        ids = self._all()[key]
+        objs = self.qs.in_bulk(ids)
+        return [objs[pk] for pk in ids if pk in objs]
+
+    def __iter__(self):
+        return iter(self[:])
