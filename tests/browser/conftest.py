@@ -1,0 +1,196 @@
+"""Real-browser fixtures: the demo site served by a live server, driven by Debian's Chromium.
+
+Why the demo site is package-scoped instead of using pytest-django's ``live_server`` fixture
+directly: ``live_server`` pulls in ``transactional_db``, which empties the database after every
+test, so each test would have to load the demo content again. Here the demo content is
+loaded once per worker, served by pytest-django's own ``LiveServer`` class, and the database is put
+back exactly as it was (serialised snapshot, like Django's ``serialized_rollback``) when the last
+browser test of the package has run. Other test packages therefore never see the demo content, even
+when xdist runs them in the same worker afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Site
+
+from .journeys import pending_journeys
+
+# Every browser test module sets ``pytestmark = BROWSER``: the django_db mark makes pytest-django
+# create the test database, and wraps each test in a transaction on the test thread. Data the
+# tests need must therefore be committed in ``demo_site`` (the server thread of a PostgreSQL run
+# has its own connection and would not see rows written inside a test's transaction).
+BROWSER = [pytest.mark.django_db]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+EDITOR_USERNAME = "editor"
+EDITOR_PASSWORD = "a-long-test-password-for-the-editor"
+
+
+def chromium_executable() -> str:
+    """Debian's Chromium (never a Playwright download); ``CHROMIUM`` overrides the path."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail(
+            "Chromium is not installed: the browser tests need Debian's package "
+            "(`apt-get install -y chromium`; .ci/run installs it)."
+        )
+    return path
+
+
+@dataclass
+class DemoSite:
+    """The live server's address plus what the tests need to know about its content."""
+
+    url: str
+    host: str
+    port: int
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+
+@pytest.fixture(scope="package")
+def demo_site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
+    """Load the bilingual demo content into the test database and serve it.
+
+    The database stays unblocked for the whole package because the live server thread shares
+    pytest-django's (process-wide) blocker with the test thread.
+    """
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+        server: LiveServer | None = None
+        try:
+            call_command("load_demo_content", verbosity=0)
+            server = LiveServer("localhost:0")
+            host, port = server.thread.host, server.thread.port
+            # Wagtail picks the Site by Host header and port; make canonical URLs, the sitemap
+            # and Site.find_for_request agree with the server the browser talks to.
+            Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
+            _create_editor()
+            _create_untranslated_page()
+            cache.clear()
+            yield DemoSite(url=f"http://{host}:{port}", host=host, port=port)
+        finally:
+            if server is not None:
+                server.stop()
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(snapshot)
+            cache.clear()
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+    # thread with a running loop unless told that this is deliberate (tests only).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    driver = sync_playwright().start()
+    try:
+        yield driver
+    finally:
+        driver.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
+    instance = playwright_driver.chromium.launch(
+        executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        yield instance
+    finally:
+        instance.close()
+
+
+def _new_context(browser: Browser, demo_site: DemoSite, viewport: dict) -> BrowserContext:
+    context = browser.new_context(
+        base_url=demo_site.url,
+        viewport=viewport,
+        locale="en-GB",
+        reduced_motion="reduce",
+    )
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def page(browser: Browser, demo_site: DemoSite) -> Iterator[Page]:
+    """A fresh desktop tab (1280 px) with its own cookies."""
+    context = _new_context(browser, demo_site, DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def mobile_page(browser: Browser, demo_site: DemoSite) -> Iterator[Page]:
+    """A fresh phone-sized tab (390 px)."""
+    context = _new_context(browser, demo_site, MOBILE)
+    yield context.new_page()
+    context.close()
+
+
+UNTRANSLATED_SLUG = "browser-english-only"
+
+
+def _create_untranslated_page() -> None:
+    """An English page without an Italian translation, for the language switcher's fallback."""
+    from pages.models import StandardPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    page = StandardPage(title="Only in English", slug=UNTRANSLATED_SLUG)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def _create_editor() -> None:
+    """A superuser for the Wagtail admin journeys, committed so the server thread sees it."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser(
+        EDITOR_USERNAME, "editor@example.org", EDITOR_PASSWORD
+    )
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """``var/screenshots`` (git-ignored) so a person can look at every page type afterwards."""
+    path = Path(settings.VAR_DIR) / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say which journeys have no test yet because their feature has not landed."""
+    pending = pending_journeys()
+    if pending:
+        terminalreporter.section("browser journeys pending (feature not built yet)")
+        for name, reason in pending:
+            terminalreporter.line(f"- {name}: {reason}")

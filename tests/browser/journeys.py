@@ -1,0 +1,69 @@
+"""Journeys whose feature may not exist yet: a test is only *created* once its feature is there.
+
+A skipped test looks like coverage that is not there. Instead, ``@journey(name, when=feature)``
+returns the test unchanged when the feature exists, and otherwise returns ``None`` (so pytest does
+not collect anything) and records the journey as pending; the terminal summary lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.apps import apps
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
+
+T = TypeVar("T", bound=Callable)
+
+_PENDING: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Something a journey needs: models, templates and URL names that must all exist."""
+
+    models: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+
+    def missing(self) -> str:
+        """What is not there yet ("" when everything is)."""
+        gaps = []
+        for label in self.models:
+            app_label, model_name = label.split(".")
+            try:
+                apps.get_model(app_label, model_name)
+            except LookupError:
+                gaps.append(f"model {label}")
+        for name in self.templates:
+            try:
+                get_template(name)
+            except TemplateDoesNotExist:
+                gaps.append(f"template {name}")
+        for name in self.urls:
+            try:
+                reverse(name)
+            except NoReverseMatch as error:
+                # A name that exists but needs arguments is there.
+                if "is not a valid view function or pattern name" in str(error):
+                    gaps.append(f"URL {name}")
+        return ", ".join(gaps)
+
+
+def journey(name: str, when: Feature) -> Callable[[T], T | None]:
+    missing = when.missing()
+
+    def decorate(test: T) -> T | None:
+        if missing:
+            _PENDING[name] = f"missing {missing}"
+            return None
+        return test
+
+    return decorate
+
+
+def pending_journeys() -> list[tuple[str, str]]:
+    return sorted(_PENDING.items())
