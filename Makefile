@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test test-postgres lint format messages check-messages deploy-check
+.PHONY: help install run setup test test-browser test-postgres lint format messages check-messages deploy-check
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ run: setup ## Set everything up and serve the demo site at http://127.0.0.1:8000
 test: install ## Install and run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
 	$(RUN) pytest -n auto --cov --cov-report=term
+
+test-browser: install ## Only the real-browser tests (Chromium + axe); screenshots go to var/screenshots
+	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
+	$(RUN) pytest tests/browser -p no:randomly
 
 test-postgres: ## Run the suite on the local PostgreSQL (creates and drops its own database)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/kindness $(MAKE) test
