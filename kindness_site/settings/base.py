@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from kindness_site.logging import build_logging
+
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
 from .mail import build_mailers
 
@@ -24,6 +26,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
     "kindness_site",
+    "kindness_site.security",
     "pages",
     "research",
     "people",
@@ -56,6 +59,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "anymail",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,7 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kindness_site.security.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "kindness_site.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kindness_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,9 +82,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kindness_site.security.middleware.AdminOTPRequiredMiddleware",
+    "kindness_site.security.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -235,7 +246,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]  # never svg
+# Documents are always downloaded (Content-Disposition: attachment), never rendered in the site's
+# origin: an uploaded HTML, SVG or PDF file cannot run script as the site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -279,6 +294,47 @@ SECURE_CSP = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
 }
+# The Wagtail admin renders inline scripts and styles, shows data:/blob: previews of uploads and
+# frames its own previews: a looser policy for /admin/ only (kindness_site/security/csp.py).
+ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+}
+ADMIN_CSP_PATH_PREFIXES = ("/admin/",)
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Browser features the site never uses, switched off for every page and anything embedded in it.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "fullscreen": ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"'],
+}
+
+# Admin two-factor authentication (django-otp) and sign-in throttling (kindness_site/security).
+OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
+OTP_TOTP_ISSUER = "Kindness Movement"
+OTP_VERIFY_ATTEMPTS_PER_WINDOW = 10
+LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Every limit built on kindness_site.security.ratelimit; false only for load tests.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "hello@example.org")
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
@@ -293,16 +349,11 @@ CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 SEARCH_MAX_QUERY_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # Task state changes and page events are routine; keep them out of the console.
-        "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
-        "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
-    },
-}
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production (see production.py)
+LOGGING = build_logging(
+    LOG_FORMAT,
+    env_str("LOG_LEVEL", "INFO"),
+    access_level=env_str("ACCESS_LOG_LEVEL", "WARNING"),
+    tasks_level=env_str("TASKS_LOG_LEVEL", "WARNING"),
+    wagtail_level=env_str("WAGTAIL_LOG_LEVEL", "WARNING"),
+)

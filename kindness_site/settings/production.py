@@ -4,6 +4,8 @@ Only SECRET_KEY, ALLOWED_HOSTS and BASE_URL are required; DATABASE_URL, REDIS_UR
 provider should be set too (see README). ``check --deploy`` is clean with just the required ones.
 """
 
+from kindness_site.logging import build_logging
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_required, env_str
 from .mail import build_mailers
@@ -25,3 +27,13 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # A development mail backend is an error under check --deploy: default to SMTP instead.
 EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", "smtp")
 MAILERS = build_mailers(EMAIL_PROVIDER, VAR_DIR)  # noqa: F405
+
+# One JSON object per log line, with the request id; an access line per request.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
+LOGGING = build_logging(
+    LOG_FORMAT,
+    env_str("LOG_LEVEL", "INFO"),
+    access_level=env_str("ACCESS_LOG_LEVEL", "INFO"),
+    tasks_level=env_str("TASKS_LOG_LEVEL", "WARNING"),
+    wagtail_level=env_str("WAGTAIL_LOG_LEVEL", "WARNING"),
+)

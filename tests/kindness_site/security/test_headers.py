@@ -1,0 +1,145 @@
+"""Response headers: Observatory-style A+ on every public page type, admin CSP, extra headers."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.http import HttpResponse
+
+from kindness_site.security.headers import permissions_policy_header
+
+from .conftest import EXTRA_PUBLIC_URLS, public_page_urls
+from .observatory import Report, parse_csp, score_response
+
+pytestmark = pytest.mark.django_db
+ORIGIN = "https://attacker.example"
+
+
+def _score(client, url: str) -> Report:
+    plain = client.get(url, secure=False)
+    response = client.get(url, secure=True, headers={"Origin": ORIGIN})
+    assert response.status_code in (200, 404), (url, response.status_code)
+    return score_response(
+        response,
+        host="testserver",
+        http_status=plain.status_code,
+        http_location=plain.headers.get("Location", ""),
+        origin=ORIGIN,
+    )
+
+
+def test_every_public_page_type_scores_a_plus(client, production_security, demo_site):
+    urls = public_page_urls()
+    # Both languages are there (each app's demo adds its page types to this list).
+    assert "/en/" in urls and "/it/" in urls
+    failing = {}
+    for url in urls + EXTRA_PUBLIC_URLS:
+        for attempt in ("first", "cached"):  # a page-cache hit must carry the same headers
+            report = _score(client, url)
+            if report.score < 100:
+                failing[f"{url} ({attempt})"] = (report.score, report.failures())
+    assert not failing, failing
+
+
+def _fake(headers: dict[str, str], body: str = "<p>hi</p>") -> SimpleNamespace:
+    response = HttpResponse(body, headers=headers)
+    return response
+
+
+def test_the_scorer_fails_a_site_without_protection():
+    """The scorer can fail: no headers at all is an F, as on the real Observatory."""
+    report = score_response(
+        _fake({}), host="testserver", http_status=200, http_location="", origin=ORIGIN
+    )
+    assert report.grade == "F"
+    assert {"content-security-policy", "strict-transport-security", "redirection"} <= set(
+        report.failures()
+    )
+
+
+def test_the_scorer_penalises_unsafe_inline_and_short_hsts():
+    headers = {
+        "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'",
+        "Strict-Transport-Security": "max-age=600",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+    }
+    report = score_response(
+        _fake(headers),
+        host="testserver",
+        http_status=301,
+        http_location="https://testserver/",
+        origin=ORIGIN,
+    )
+    assert report.results["content-security-policy"][1] == -20
+    assert report.results["strict-transport-security"][1] == -10
+    assert report.score == 70 and report.grade == "B"
+
+
+def test_the_scorer_counts_insecure_cookies_and_external_scripts():
+    response = _fake(
+        {"Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"},
+        '<script src="https://cdn.example/x.js"></script>',
+    )
+    response.set_cookie("sessionid", "x", secure=True, samesite="Lax")
+    report = score_response(
+        response,
+        host="testserver",
+        http_status=301,
+        http_location="https://testserver/",
+        origin=ORIGIN,
+    )
+    assert report.results["cookies"] == ("cookies-session-without-httponly-flag", -30)
+    assert report.results["subresource-integrity"][1] == -5
+    assert report.results["content-security-policy"][1] == 10
+
+
+def test_public_csp_is_strict_and_admin_csp_is_separate(client, site_tree):
+    public = parse_csp(client.get("/en/").headers["Content-Security-Policy"])
+    assert public["frame-ancestors"] == ["'none'"]
+    assert public["object-src"] == ["'none'"]
+    assert public["base-uri"] == ["'self'"]
+    assert not any("unsafe" in s for sources in public.values() for s in sources)
+
+    admin = parse_csp(client.get("/admin/login/").headers["Content-Security-Policy"])
+    assert "'unsafe-inline'" in admin["script-src"]
+    assert admin["frame-ancestors"] == ["'self'"]
+    assert admin["object-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/", "/healthz", "/robots.txt", "/en/no-such-page/", "/admin/login/"]
+)
+def test_every_response_has_permissions_policy_corp_and_coop(client, site_tree, url):
+    response = client.get(url)
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "microphone=()" in response.headers["Permissions-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_production_sends_hsts_for_two_years_with_preload(client, site_tree, production_security):
+    response = client.get("/en/", secure=True)
+    hsts = response.headers["Strict-Transport-Security"]
+    assert "max-age=63072000" in hsts and "preload" in hsts and "includeSubDomains" in hsts
+    assert production_security.SESSION_COOKIE_SECURE and production_security.CSRF_COOKIE_SECURE
+    assert client.get("/en/", secure=False).status_code == 301
+
+
+def test_a_view_can_keep_its_own_corp():
+    response = HttpResponse(headers={"Cross-Origin-Resource-Policy": "cross-origin"})
+    from kindness_site.security.headers import SecurityHeadersMiddleware
+
+    assert (
+        SecurityHeadersMiddleware(lambda r: response)(None).headers["Cross-Origin-Resource-Policy"]
+        == "cross-origin"
+    )
+
+
+def test_permissions_policy_header_syntax():
+    assert (
+        permissions_policy_header({"camera": [], "fullscreen": ["self", '"https://a.example"']})
+        == 'camera=(), fullscreen=(self "https://a.example")'
+    )
