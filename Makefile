@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test test-browser test-postgres lint format messages check-messages deploy-check
+.PHONY: help install run setup test test-browser test-postgres lint format messages check-messages deploy-check bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -60,3 +60,7 @@ deploy-check: install ## check --deploy with production settings and only the re
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
 	ALLOWED_HOSTS=example.org BASE_URL=https://example.org \
 	$(RUN) python manage.py check --deploy --fail-level WARNING
+
+bench: install ## Benchmark on PostgreSQL under gunicorn (needs wrk, chromium, node): var/bench/report.md
+	@test -d bench/node_modules/lighthouse || npm ci --prefix bench --no-audit --no-fund
+	$(RUN) python -m bench.run

@@ -1,0 +1,99 @@
+"""Where the benchmark runs and what it aims for, in one place.
+
+Every step reads this instead of its own constants, so the report states exactly the conditions
+it measured (ports, workers, durations) and the goals it checks come from the issue, not from the
+numbers we happened to get.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+VENV_BIN = ROOT / ".venv" / "bin"
+
+# Goals from issue 7 ("Performance"); the report marks each pass or fail.
+GOAL_CACHED_RPS = 3000
+GOAL_UNCACHED_HOME_RPS = 200
+GOAL_MAX_QUERIES = 12
+GOAL_HOME_TOTAL_BYTES = 300 * 1024
+GOAL_HOME_JS_BYTES = 15 * 1024
+GOAL_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.strip() else default
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    """One benchmark run. Defaults fit the whole run into about 12 minutes on two cores."""
+
+    port: int = field(default_factory=lambda: _env_int("BENCH_PORT", 8110))
+    database: str = field(
+        default_factory=lambda: os.environ.get("BENCH_DATABASE", "kindness_bench")
+    )
+    pg_server: str = "postgres://postgres@127.0.0.1:5432"
+    workers: int = field(
+        default_factory=lambda: _env_int("BENCH_WORKERS", 2 * (os.cpu_count() or 1))
+    )
+    seconds: int = field(default_factory=lambda: _env_int("BENCH_SECONDS", 4))
+    warmup_seconds: int = 1
+    connections: tuple[int, ...] = (1, 10)
+    # Whole-run budget: later steps are skipped (and the report says so) rather than overrunning.
+    budget_seconds: int = field(default_factory=lambda: _env_int("BENCH_BUDGET_SECONDS", 840))
+    helper_timeout: int = field(default_factory=lambda: _env_int("BENCH_HELPER_TIMEOUT", 150))
+    lighthouse_timeout: int = 90
+    var_dir: Path = ROOT / "var" / "bench"
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def database_url(self) -> str:
+        return f"{self.pg_server}/{self.database}"
+
+    @property
+    def report_md(self) -> Path:
+        return self.var_dir / "report.md"
+
+    @property
+    def report_png(self) -> Path:
+        return self.var_dir / "report.png"
+
+    def django_env(self, *, page_cache: bool = True) -> dict[str, str]:
+        """The environment of every Django process: production settings on the bench database."""
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "PAGE_CACHE"))
+        }
+        env.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "kindness_site.settings.production",
+                "SECRET_KEY": self.secret_key,
+                "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "BASE_URL": self.base_url,
+                "SECURE_SSL_REDIRECT": "false",
+                "SERVE_MEDIA": "true",
+                "EMAIL_PROVIDER": "console",
+                "VAR_DIR": str(self.var_dir),
+                "DATABASE_URL": self.database_url,
+                "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
+                "LOG_LEVEL": "WARNING",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
+        return env

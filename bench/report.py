@@ -1,0 +1,335 @@
+"""Write var/bench/report.md and report.png from a BenchRun.
+
+Pure functions of the measurements (no servers, no database), so the smoke test can feed them
+fake figures. Missing figures are written as a dash with the reason in the notes, never as zero,
+so a step that failed cannot pass for a fast one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .browser import WEIGHT_COLUMNS
+from .config import (
+    GOAL_CACHED_RPS,
+    GOAL_HOME_JS_BYTES,
+    GOAL_HOME_TOTAL_BYTES,
+    GOAL_LIGHTHOUSE,
+    GOAL_MAX_QUERIES,
+    GOAL_UNCACHED_HOME_RPS,
+)
+from .results import LOAD_RUNS, BenchRun, PageTypeResult
+
+DASH = "\u2013"  # an en dash: "not measured", distinct from a zero
+
+
+@dataclass(frozen=True)
+class GoalCheck:
+    goal: str
+    subject: str
+    actual: str
+    passed: bool | None  # None: not measured
+
+    @property
+    def verdict(self) -> str:
+        return {True: "pass", False: "**FAIL**", None: "not measured"}[self.passed]
+
+
+def kb(size: int | None) -> str:
+    return DASH if size is None else f"{size / 1024:.1f}"
+
+
+def num(value: float | None, digits: int = 0) -> str:
+    return DASH if value is None else f"{value:,.{digits}f}"
+
+
+def _rps(result: PageTypeResult, run: str) -> float | None:
+    load = result.load.get(run)
+    return None if load is None else load.rps
+
+
+def check_goals(run: BenchRun) -> list[GoalCheck]:
+    """Every goal of issue 7 against every page type it applies to."""
+    checks: list[GoalCheck] = []
+    for result in run.page_types:
+        for language in sorted(result.queries_cold):
+            cold = result.queries_cold[language]
+            checks.append(
+                GoalCheck(
+                    f"≤ {GOAL_MAX_QUERIES} queries uncached",
+                    f"{result.label} ({language})",
+                    str(cold),
+                    cold <= GOAL_MAX_QUERIES,
+                )
+            )
+    for result in run.page_types:
+        rps = _rps(result, "cached-10")
+        if result.load and not result.served_from_cache:
+            checks.append(
+                GoalCheck(
+                    f"cached ≥ {GOAL_CACHED_RPS:,} req/s (10 conn.)",
+                    result.label,
+                    f"{num(rps)} (never cached: X-Page-Cache {result.cache_header or 'absent'})",
+                    None,
+                )
+            )
+            continue
+        checks.append(
+            GoalCheck(
+                f"cached ≥ {GOAL_CACHED_RPS:,} req/s (10 conn.)",
+                result.label,
+                num(rps),
+                None if rps is None else rps >= GOAL_CACHED_RPS,
+            )
+        )
+    home = next((r for r in run.page_types if r.is_home), None)
+    if home is not None:
+        rps = _rps(home, "uncached-10")
+        checks.append(
+            GoalCheck(
+                f"uncached home ≥ {GOAL_UNCACHED_HOME_RPS} req/s (10 conn.)",
+                home.label,
+                num(rps),
+                None if rps is None else rps >= GOAL_UNCACHED_HOME_RPS,
+            )
+        )
+        checks.extend(_weight_checks(home))
+    for result in run.page_types:
+        scores = result.browser.scores if result.browser else {}
+        for category, target in GOAL_LIGHTHOUSE.items():
+            score = scores.get(category)
+            checks.append(
+                GoalCheck(
+                    f"Lighthouse {category} ≥ {target}",
+                    result.label,
+                    num(score),
+                    None if score is None else score >= target,
+                )
+            )
+    return checks
+
+
+def _weight_checks(home: PageTypeResult) -> list[GoalCheck]:
+    browser = home.browser if home.browser and not home.browser.error else None
+    if browser is None:
+        return [GoalCheck("home page weight", home.label, "not measured", None)]
+    blocking_other = [item for item in browser.render_blocking if not item.startswith("css ")]
+    blocking_css = [item for item in browser.render_blocking if item.startswith("css ")]
+    return [
+        GoalCheck(
+            f"home ≤ {GOAL_HOME_TOTAL_BYTES // 1024} KB transferred",
+            home.label,
+            f"{kb(browser.total_bytes)} KB",
+            browser.total_bytes <= GOAL_HOME_TOTAL_BYTES,
+        ),
+        GoalCheck(
+            f"home ≤ {GOAL_HOME_JS_BYTES // 1024} KB JavaScript",
+            home.label,
+            f"{kb(browser.bytes_by_type.get('js', 0))} KB",
+            browser.bytes_by_type.get("js", 0) <= GOAL_HOME_JS_BYTES,
+        ),
+        GoalCheck(
+            "home: no third-party requests",
+            home.label,
+            ", ".join(browser.third_party) or "none",
+            not browser.third_party,
+        ),
+        GoalCheck(
+            "home: nothing render-blocking but one CSS file",
+            home.label,
+            "; ".join(browser.render_blocking) or "none",
+            not blocking_other and len(blocking_css) <= 1,
+        ),
+    ]
+
+
+def _summary_table(run: BenchRun) -> list[str]:
+    lines = [
+        "| Page type | Queries en / it | Uncached req/s 1 / 10 conn. | Cached req/s 1 / 10 conn. "
+        "| Weight KB | Lighthouse P / A / BP / SEO |",
+        "|---|---|---|---|---|---|",
+    ]
+    for result in run.page_types:
+        queries = " / ".join(num(result.queries_cold.get(lang)) for lang in ("en", "it"))
+        uncached = " / ".join(num(_rps(result, name)) for name in ("uncached-1", "uncached-10"))
+        cached = " / ".join(num(_rps(result, name)) for name in ("cached-1", "cached-10"))
+        if result.load and not result.served_from_cache:
+            cached += " (not cached)"
+        browser = result.browser
+        weight = kb(browser.total_bytes) if browser and not browser.error else DASH
+        scores = " / ".join(
+            num((browser.scores if browser else {}).get(name)) for name in GOAL_LIGHTHOUSE
+        )
+        lines.append(
+            f"| {result.label} | {queries} | {uncached} | {cached} | {weight} | {scores} |"
+        )
+    return lines
+
+
+def _page_type_section(result: PageTypeResult) -> list[str]:
+    urls = ", ".join(f"`{url}`" for url in result.urls.values())
+    lines = [f"### {result.label}", "", f"`{result.key}`: {urls}", ""]
+    lines += [
+        "| Language | HTTP status | Queries, empty cache | Queries, fragments cached |",
+        "|---|---|---|---|",
+    ]
+    for language in result.urls:
+        lines.append(
+            f"| {language} | {num(result.statuses.get(language))} "
+            f"| {num(result.queries_cold.get(language))} "
+            f"| {num(result.queries_warm.get(language))} |"
+        )
+    lines += ["", "| Load (gunicorn) | req/s | median ms | p95 ms | requests | errors |"]
+    lines.append("|---|---|---|---|---|---|")
+    for name, cached, connections in LOAD_RUNS:
+        load = result.load.get(name)
+        label = f"{'cached' if cached else 'uncached'}, {connections} conn."
+        if load is None:
+            lines.append(f"| {label} | {DASH} | {DASH} | {DASH} | {DASH} | {DASH} |")
+            continue
+        lines.append(
+            f"| {label} | {num(load.rps)} | {num(load.p50_ms, 1)} | {num(load.p95_ms, 1)} "
+            f"| {load.requests:,} | {load.errors:,} |"
+        )
+    if result.load:
+        header = result.cache_header or "absent"
+        lines += ["", f"X-Page-Cache on the cached server: {header}."]
+    browser = result.browser
+    lines += ["", "| Bytes (KB) | " + " | ".join(WEIGHT_COLUMNS) + " | total | requests |"]
+    lines.append("|---" * (len(WEIGHT_COLUMNS) + 3) + "|")
+    if browser is None or browser.error:
+        lines.append("| first load | " + " | ".join([DASH] * (len(WEIGHT_COLUMNS) + 2)) + " |")
+    else:
+        cells = " | ".join(kb(browser.bytes_by_type.get(col, 0)) for col in WEIGHT_COLUMNS)
+        lines.append(f"| first load | {cells} | {kb(browser.total_bytes)} | {browser.requests} |")
+    lines += ["", "| Lighthouse (mobile) | " + " | ".join(GOAL_LIGHTHOUSE) + " |"]
+    lines.append("|---" * (len(GOAL_LIGHTHOUSE) + 1) + "|")
+    scores = browser.scores if browser else {}
+    lines.append("| score | " + " | ".join(num(scores.get(c)) for c in GOAL_LIGHTHOUSE) + " |")
+    if browser and browser.error:
+        lines += ["", f"Lighthouse failed: {browser.error}"]
+    if browser and browser.failed_audits:
+        lines += ["", "Audits losing points: " + ", ".join(f"`{a}`" for a in browser.failed_audits)]
+    if browser and browser.render_blocking:
+        lines += ["", "Render-blocking: " + "; ".join(f"`{r}`" for r in browser.render_blocking)]
+    if browser and browser.third_party:
+        lines += ["", "Third-party requests: " + ", ".join(f"`{u}`" for u in browser.third_party)]
+    for note in result.notes:
+        lines += ["", f"Note: {note}"]
+    return [*lines, ""]
+
+
+def render_markdown(run: BenchRun, chart_name: str = "report.png") -> str:
+    checks = check_goals(run)
+    failed = [c for c in checks if c.passed is False]
+    unmeasured = [c for c in checks if c.passed is None]
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Run {run.started}, {run.seconds:.0f} s in all. "
+        + "; ".join(f"{key}: {value}" for key, value in run.conditions.items())
+        + ".",
+        "",
+        "Queries: rendered in-process with the Django test client, page cache off, cache emptied "
+        "first (second figure in the details: fragments cached). Load: gunicorn on loopback, "
+        "uncached = PAGE_CACHE_ENABLED=false, cached = the anonymous page cache on and warmed. "
+        "Weight and scores: Lighthouse 12, mobile, first load (browser cache cleared).",
+        "",
+        f"![Requests per second, cached and uncached]({chart_name})",
+        "",
+        "## Summary",
+        "",
+        *_summary_table(run),
+        "",
+        "## Goals",
+        "",
+        f"{len(checks) - len(failed) - len(unmeasured)} passed, {len(failed)} failed, "
+        f"{len(unmeasured)} not measured.",
+        "",
+        "| Goal | Page type | Measured | Result |",
+        "|---|---|---|---|",
+        *(f"| {c.goal} | {c.subject} | {c.actual} | {c.verdict} |" for c in checks),
+        "",
+        "## Page types",
+        "",
+    ]
+    for result in run.page_types:
+        lines += _page_type_section(result)
+    if run.helpers:
+        lines += ["## Other benchmarks", ""]
+        for helper in run.helpers:
+            status = (
+                "killed at its time limit"
+                if helper.returncode is None
+                else f"exit status {helper.returncode}"
+            )
+            lines += [f"### {helper.script}", "", f"{status}, {helper.seconds:.0f} s.", ""]
+            lines += ["```", helper.stdout.rstrip() or "(no output)", "```", ""]
+            if helper.stderr_tail and helper.returncode != 0:
+                lines += ["Errors:", "", "```", helper.stderr_tail.rstrip(), "```", ""]
+    if run.setup_seconds:
+        timings = ", ".join(f"{name} {secs:.0f} s" for name, secs in run.setup_seconds.items())
+        lines += ["## Setup", "", timings + ".", ""]
+    if run.problems:
+        lines += ["## Problems", "", *(f"- {problem}" for problem in run.problems), ""]
+    return "\n".join(lines)
+
+
+def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    try:
+        return ImageFont.load_default(size=size)
+    except (TypeError, OSError):  # Pillow without FreeType
+        return ImageFont.load_default()
+
+
+def render_chart(run: BenchRun, path: Path) -> None:
+    """Horizontal bars: req/s at 10 connections, cached against uncached, per page type."""
+    rows = [r for r in run.page_types if r.load]
+    label_width, bar_width, row_height, top = 330, 560, 44, 70
+    width = label_width + bar_width + 90
+    height = top + max(1, len(rows)) * row_height + 50
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    title, small = _font(18), _font(13)
+    heading = "Requests per second at 10 connections (gunicorn)"
+    draw.text((16, 12), heading, fill="black", font=title)
+    cached_colour, uncached_colour = (31, 119, 180), (255, 127, 14)
+    draw.rectangle((16, 42, 28, 54), fill=cached_colour)
+    draw.text((34, 40), "cached (page cache on)", fill="black", font=small)
+    draw.rectangle((230, 42, 242, 54), fill=uncached_colour)
+    draw.text((248, 40), "uncached", fill="black", font=small)
+    values = [v for r in rows for v in (_rps(r, "cached-10"), _rps(r, "uncached-10")) if v]
+    scale_max = max([GOAL_CACHED_RPS * 1.1, *values])
+    goal_x = label_width + bar_width * GOAL_CACHED_RPS / scale_max
+    for index, result in enumerate(rows):
+        y = top + index * row_height
+        draw.text((16, y + 12), result.label[:44], fill="black", font=small)
+        for offset, run_name, colour in (
+            (0, "cached-10", cached_colour),
+            (18, "uncached-10", uncached_colour),
+        ):
+            rps = _rps(result, run_name)
+            if rps is None:
+                continue
+            x_end = label_width + max(1, bar_width * rps / scale_max)
+            draw.rectangle((label_width, y + offset, x_end, y + offset + 15), fill=colour)
+            suffix = "" if run_name != "cached-10" or result.served_from_cache else " (no hit)"
+            draw.text((x_end + 4, y + offset), f"{rps:,.0f}{suffix}", fill="black", font=small)
+    draw.line((goal_x, top - 6, goal_x, height - 40), fill=(200, 0, 0), width=2)
+    draw.text(
+        (goal_x - 120, height - 34),
+        f"goal: {GOAL_CACHED_RPS:,} req/s cached",
+        fill=(200, 0, 0),
+        font=small,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path)
+
+
+def write_report(run: BenchRun, markdown_path: Path, chart_path: Path) -> None:
+    render_chart(run, chart_path)
+    markdown_path.parent.mkdir(parents=True, exist_ok=True)
+    markdown_path.write_text(render_markdown(run, chart_path.name), encoding="utf-8")

@@ -1,0 +1,89 @@
+"""``make bench``: build a fresh PostgreSQL site, measure it and write var/bench/report.md.
+
+Steps, each bounded in time: (1) a fresh database with the demo content, built with production
+settings; (2) the other apps' benchmark scripts; (3) page types, queries, load under gunicorn and
+Lighthouse (bench/site_bench.py); (4) the report and chart. Every server is stopped in ``finally``
+blocks, and a report is written even when a step fails, listing what went wrong.
+
+    .venv/bin/python -m bench.run            # or: make bench
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import signal
+import sys
+import time
+import traceback
+from datetime import UTC, datetime
+
+from . import database, helpers, load, site_bench
+from .config import BenchConfig
+from .report import check_goals, write_report
+from .results import BenchRun
+
+# The whole run must finish within 15 minutes; keep the report-writing margin out of the budget.
+REPORT_MARGIN = 20
+
+
+def conditions(config: BenchConfig) -> dict[str, str]:
+    return {
+        "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "server": f"gunicorn, {config.workers} sync workers, production settings, PostgreSQL",
+        "cache": "local memory per worker (no REDIS_URL)",
+        "load generator": "wrk" if load.have_wrk() else "Python threads (wrk not installed)",
+        "load": f"{config.warmup_seconds} s warm-up + {config.seconds} s per measurement",
+    }
+
+
+def log(message: str) -> None:
+    print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
+
+
+def main() -> int:
+    config = BenchConfig()
+    # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl+C, so the finally blocks stop the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    started = time.monotonic()
+    deadline = site_bench.Deadline(config.budget_seconds - REPORT_MARGIN)
+    run = BenchRun(
+        started=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        conditions=conditions(config),
+    )
+    try:
+        log(f"fresh database {config.database}, migrate, demo content, static files, messages")
+        database.reset_var_dir(config)
+        database.recreate_database(config)
+        notes: list[str] = []
+        run.setup_seconds = database.run_setup(config, notes, deadline.remaining)
+        run.conditions["demo content"] = "; ".join(note for note in notes if note)
+        for script in helpers.helper_scripts():
+            timeout = min(config.helper_timeout, deadline.remaining() - 240)
+            if timeout < 10:
+                run.problems.append(f"{script.name} skipped: time budget used up")
+                continue
+            log(f"{script.name} (at most {timeout:.0f} s)")
+            output = helpers.run_helper(script, config, timeout)
+            run.helpers.append(output)
+            if output.returncode != 0:
+                run.problems.append(f"{output.script} did not finish cleanly (see its section)")
+        log("page types, queries, load (uncached, then cached) and Lighthouse")
+        run.page_types = site_bench.run_site_bench(config, deadline, run.problems)
+    except Exception as error:  # whatever failed, the report must still say what happened
+        run.problems.append(f"the run stopped early: {error}")
+        traceback.print_exc()
+    finally:
+        run.seconds = time.monotonic() - started
+        if run.page_types:
+            site_bench.write_json(run.page_types, config.var_dir / "results.json")
+        write_report(run, config.report_md, config.report_png)
+    failed = [check for check in check_goals(run) if check.passed is False]
+    log(f"{len(failed)} goal checks failed; {len(run.problems)} problems")
+    print(f"Report: {config.report_md}\nChart:  {config.report_png}")
+    return 1 if "the run stopped early" in " ".join(run.problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""The site's own measurements: page types, queries, load under gunicorn, Lighthouse.
+
+Called by bench/run.py after the database is built. Each phase checks the run's deadline before
+each measurement and records what it had to skip, so a slow machine yields a shorter report
+rather than a run that never ends.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import browser, load
+from .config import ROOT, VENV_PYTHON, BenchConfig
+from .results import LOAD_RUNS, PageTypeResult
+from .servers import gunicorn
+
+# Seconds one measurement needs at most, used to decide whether it still fits in the budget.
+LIGHTHOUSE_ESTIMATE = 30
+
+
+class Deadline:
+    """The monotonic time by which the run must be done."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return self.end - time.monotonic()
+
+    def allows(self, seconds: float) -> bool:
+        return self.remaining() > seconds
+
+
+def discover(config: BenchConfig, problems: list[str]) -> list[PageTypeResult]:
+    """Run bench.pages_probe inside Django with the page cache off."""
+    output = config.var_dir / "page-types.json"
+    output.unlink(missing_ok=True)
+    log = config.var_dir / "logs" / "pages_probe.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as log_file:
+        result = subprocess.run(
+            [str(VENV_PYTHON), "-m", "bench.pages_probe", str(output)],
+            cwd=ROOT,
+            env=config.django_env(page_cache=False),
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            timeout=300,
+            check=False,
+        )
+    if result.returncode != 0 or not output.exists():
+        raise RuntimeError(f"finding page types failed ({result.returncode}); see {log}")
+    return [to_result(item, problems) for item in json.loads(output.read_text())]
+
+
+def to_result(item: dict, problems: list[str]) -> PageTypeResult:
+    result = PageTypeResult(
+        key=item["key"],
+        label=item["label"],
+        urls={lang: probe["url"] for lang, probe in item["probes"].items()},
+    )
+    for language, probe in item["probes"].items():
+        result.statuses[language] = probe["status"]
+        result.queries_cold[language] = probe["queries_cold"]
+        result.queries_warm[language] = probe["queries_warm"]
+        if probe["status"] != 200:
+            problems.append(
+                f"{result.label} ({language}) `{probe['url']}` answered {probe['status']}"
+            )
+    if item.get("note"):
+        result.notes.append(item["note"])
+        problems.append(f"{result.label}: {item['note']}")
+    for language in ("en", "it"):
+        if language not in result.urls and result.urls:
+            result.notes.append(f"no {language} example")
+    return result
+
+
+def load_url(result: PageTypeResult) -> str | None:
+    """The URL measured under load and in the browser: English if it works, else Italian."""
+    for language in ("en", "it"):
+        if result.statuses.get(language) == 200:
+            return result.urls[language]
+    return None
+
+
+def measure_load(
+    config: BenchConfig,
+    results: list[PageTypeResult],
+    deadline: Deadline,
+    problems: list[str],
+    *,
+    cached: bool,
+    after: Callable[[str], None] | None = None,
+) -> None:
+    """Start one gunicorn (page cache on or off), load every page type, then run ``after``."""
+    name = "cached" if cached else "uncached"
+    per_page = sum(config.seconds + config.warmup_seconds for _ in config.connections) + 2
+    log = config.var_dir / "logs" / f"gunicorn-{name}.log"
+    log.unlink(missing_ok=True)
+    with gunicorn(config, page_cache=cached, log_path=log) as base_url:
+        for result in results:
+            path = load_url(result)
+            if path is None:
+                continue
+            if not deadline.allows(per_page):
+                problems.append(f"{name} load of {result.label} skipped: time budget used up")
+                continue
+            url = base_url + path
+            try:
+                if cached:
+                    load.measure(url, 10, config.warmup_seconds, warmup=0)
+                    result.cache_header = load.cache_header(url)
+                for run_name, run_cached, connections in LOAD_RUNS:
+                    if run_cached == cached and connections in config.connections:
+                        result.load[run_name] = load.measure(
+                            url, connections, config.seconds, config.warmup_seconds
+                        )
+            except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
+                problems.append(f"{name} load of {result.label} failed: {error}")
+        if after is not None:
+            after(base_url)
+
+
+def measure_browser(
+    config: BenchConfig,
+    results: list[PageTypeResult],
+    deadline: Deadline,
+    problems: list[str],
+    base_url: str,
+) -> None:
+    reason = browser.lighthouse_available()
+    if reason:
+        problems.append(f"Lighthouse skipped: {reason}")
+        return
+    for result in results:
+        path = load_url(result)
+        if path is None:
+            continue
+        if not deadline.allows(LIGHTHOUSE_ESTIMATE):
+            problems.append(f"Lighthouse for {result.label} skipped: time budget used up")
+            continue
+        slug = result.key.replace(".", "-").replace(":", "-")
+        output = config.var_dir / "lighthouse" / f"{slug}.json"
+        timeout = int(min(config.lighthouse_timeout, max(10, deadline.remaining())))
+        result.browser = browser.measure_page(base_url + path, output, timeout)
+        if result.browser.error:
+            problems.append(f"Lighthouse for {result.label} failed: {result.browser.error}")
+
+
+def run_site_bench(
+    config: BenchConfig, deadline: Deadline, problems: list[str]
+) -> list[PageTypeResult]:
+    results = discover(config, problems)
+    measurable = [r for r in results if load_url(r)]
+    measure_load(config, measurable, deadline, problems, cached=False)
+    measure_load(
+        config,
+        measurable,
+        deadline,
+        problems,
+        cached=True,
+        after=lambda base_url: measure_browser(config, measurable, deadline, problems, base_url),
+    )
+    return results
+
+
+def write_json(results: list[PageTypeResult], path: Path) -> None:
+    """The raw figures beside the report, for anyone who wants to compare runs."""
+
+    def encode(value: object) -> object:
+        if hasattr(value, "as_dict"):
+            return value.as_dict()
+        if hasattr(value, "__dict__"):
+            return vars(value)
+        raise TypeError(type(value))
+
+    path.write_text(json.dumps(results, default=encode, indent=2))
