@@ -1,0 +1,248 @@
+"""Staff roles as data: one declaration per group, applied by a migration and by a command.
+
+Why declarations rather than hand-made groups: every environment gets the same roles, a test can
+compare a group with its declaration, and ``manage.py sync_editor_roles`` can put a group back to
+exactly what its name promises after someone has widened it by hand or after an app has added a
+permission. :func:`apply_roles` takes an app registry so the migration can run it on historical
+models (``apps`` from the migration) and the command on the real ones (``django.apps.apps``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+TRANSLATORS = "Translators"
+RESEARCH_LIBRARIANS = "Research librarians"
+NEWSLETTER_SENDERS = "Newsletter senders"
+NETWORK_COORDINATORS = "Network coordinators"
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
+# The name of the workflow every public page and publicly shown snippet goes through.
+MODERATION_WORKFLOW = "Moderators approval"
+MODERATION_TASK = "Moderators approval"
+
+
+@dataclass(frozen=True)
+class Role:
+    """What one group may do.
+
+    ``permissions`` are global Django permissions (``app_label.codename``); ``optional`` ones are
+    granted only when the app defines them (an app may add e.g. an import permission later).
+    ``page_permissions`` apply to the whole page tree (granted on the tree root, so they cover
+    every language); ``collection_permissions`` apply to every image and document collection.
+    """
+
+    name: str
+    permissions: tuple[str, ...]
+    page_permissions: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+
+# Snippets that are translated with wagtail-localize (their Italian copies are what translators
+# edit). Wagtail's snippet permissions are per model, not per locale: see ``translators.py`` for
+# how editing the English originals is refused to translators.
+TRANSLATABLE_SNIPPETS = (
+    "people.person",
+    "people.persongroup",
+    "projects.organisation",
+    "pages.area",
+    "pages.menu",
+)
+
+
+def _change_permission(model_label: str) -> str:
+    """``"people.person"`` → ``"people.change_person"``."""
+    app_label, model_name = model_label.split(".")
+    return f"{app_label}.change_{model_name}"
+
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        name=EDITORS,
+        permissions=(
+            ACCESS_ADMIN,
+            "people.add_person",
+            "people.change_person",
+            "people.add_persongroup",
+            "people.change_persongroup",
+            "projects.add_organisation",
+            "projects.change_organisation",
+            "pages.change_menu",
+            # Editors cite references and link members but do not manage them.
+            "research.view_reference",
+            "pages.view_member",
+            "wagtailsearchpromotions.add_searchpromotion",
+            "wagtailsearchpromotions.change_searchpromotion",
+            "wagtailsearchpromotions.delete_searchpromotion",
+        ),
+        page_permissions=("add", "change"),
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+        ),
+    ),
+    Role(
+        name=MODERATORS,
+        permissions=(
+            ACCESS_ADMIN,
+            "people.change_person",
+            "people.publish_person",
+            "people.change_persongroup",
+            "projects.change_organisation",
+            "pages.change_menu",
+            "pages.publish_menu",
+            "research.view_reference",
+        ),
+        optional=("projects.publish_organisation", "pages.publish_member"),
+        page_permissions=("add", "change", "publish", "lock", "unlock"),
+        collection_permissions=(
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+        ),
+    ),
+    Role(
+        name=TRANSLATORS,
+        permissions=(
+            ACCESS_ADMIN,
+            "wagtail_localize.submit_translation",
+            *(_change_permission(snippet) for snippet in TRANSLATABLE_SNIPPETS),
+        ),
+        # Page rights on the Italian tree only: granted per locale root by ``translators.py``.
+    ),
+    Role(
+        name=RESEARCH_LIBRARIANS,
+        permissions=(
+            ACCESS_ADMIN,
+            "research.add_reference",
+            "research.change_reference",
+            "research.delete_reference",
+            "research.view_reference",
+        ),
+        optional=("research.import_references", "research.import_reference"),
+    ),
+    Role(
+        name=NEWSLETTER_SENDERS,
+        permissions=(ACCESS_ADMIN, "newsletter.send_newsletter", "newsletter.view_send"),
+    ),
+    Role(
+        name=NETWORK_COORDINATORS,
+        permissions=(ACCESS_ADMIN, "pages.view_member", "pages.change_member"),
+    ),
+)
+
+ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+def ensure_permission_rows(apps: Any) -> None:
+    """Create missing content types and permissions (Django only does it after ``migrate``).
+
+    A data migration on a fresh database runs before ``post_migrate`` has created any
+    permission, so the rows it needs are made here, exactly as ``post_migrate`` would.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = original
+    # Wagtail adds publish/lock permissions for draftable snippets after migrate, from the real
+    # models (the historical ones do not carry the mixins); make them now for the same reason.
+    from django.apps import apps as global_apps
+    from wagtail.snippets.models import create_extra_permissions
+
+    create_extra_permissions(global_apps.get_app_config("wagtailsnippets"))
+
+
+def _permission(apps: Any, dotted: str) -> Any | None:
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = dotted.split(".", 1)
+    return (
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        .order_by("pk")
+        .first()
+    )
+
+
+def role_permissions(apps: Any, role: Role) -> list[Any]:
+    """The Permission rows of a role; a missing required one is an error, not a silent gap."""
+    found = []
+    for dotted in role.permissions:
+        permission = _permission(apps, dotted)
+        if permission is None:
+            raise LookupError(f"Role {role.name!r} needs permission {dotted!r}, which is missing.")
+        found.append(permission)
+    found.extend(p for p in (_permission(apps, d) for d in role.optional) if p is not None)
+    return found
+
+
+def apply_roles(apps: Any, schema_editor: Any = None) -> None:
+    """Create or reset every group to its declaration (global, page and collection rights)."""
+    ensure_permission_rows(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+
+    tree_root = Page.objects.filter(depth=1).order_by("path").first()
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        group.permissions.set(role_permissions(apps, role))
+        if role.name != TRANSLATORS:
+            # Translators' page rights live on the locale roots (see translators.py).
+            GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        if tree_root is not None:
+            for kind in role.page_permissions:
+                GroupPagePermission.objects.create(
+                    group=group,
+                    page=tree_root,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=f"{kind}_page"
+                    ),
+                )
+        if root_collection is not None:
+            for dotted in role.collection_permissions:
+                GroupCollectionPermission.objects.create(
+                    group=group, collection=root_collection, permission=_permission(apps, dotted)
+                )
+    grant_translators_locale_roots(apps)
+
+
+def grant_translators_locale_roots(apps: Any) -> int:
+    """Give Translators edit rights on every non-source locale root; returns how many were new."""
+    from django.conf import settings
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    group = Group.objects.filter(name=TRANSLATORS).first()
+    if group is None:
+        return 0
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    source_language = settings.LANGUAGE_CODE
+    created = 0
+    for page in Page.objects.filter(depth=2).exclude(locale__language_code=source_language):
+        _row, new = GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=change
+        )
+        created += int(new)
+    return created

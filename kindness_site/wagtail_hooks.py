@@ -1,0 +1,39 @@
+"""Admin wiring of the editors' experience (kindness_site/editors): dashboard panels, the Help
+menu entry and its view, the site's content checks and the translators' limits on snippets."""
+
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from kindness_site.editors.content_checks import use_site_content_checker
+from kindness_site.editors.panels import add_dashboard_panels
+from kindness_site.editors.translators import refuse_source_snippets_to_translators
+from kindness_site.editors.views import EditorsGuideView
+
+hooks.register("construct_homepage_panels", add_dashboard_panels)
+hooks.register("construct_wagtail_userbar", use_site_content_checker)
+hooks.register("before_edit_snippet", refuse_source_snippets_to_translators)
+
+
+@hooks.register("register_admin_urls")
+def editors_guide_urls():
+    return [path("editors-guide/", EditorsGuideView.as_view(), name="kindness_editors_guide")]
+
+
+@hooks.register("register_admin_menu_item")
+def editors_guide_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Help"),
+        reverse("kindness_editors_guide"),
+        name="editors-guide",
+        icon_name="help",
+        order=100_000,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def editors_admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("kindness_editors/admin.css"))
