@@ -27,6 +27,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     "kindness_site",
     "kindness_site.security",
+    "kindness_site.editors",
     "pages",
     "research",
     "people",
@@ -256,6 +257,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Alt text is required on every image, with guidance (kindness_site/editors/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kindness_site.editors.image_forms.AltTextRequiredImageForm"
 
 # Frontend cache (CDN purge on publish): configured only when a CDN is named.
 if env_str("FRONTEND_CACHE_BACKEND") == "cloudflare":
