@@ -241,6 +241,16 @@ def _retryable(exc: Exception) -> bool:
     )
 
 
+def _describe(exc: Exception) -> str:
+    """A short error text for the ledger; never raises (some exceptions fail in ``str``)."""
+    try:
+        text = str(exc)
+    except Exception:  # noqa: BLE001
+        text = ""
+    status = getattr(exc, "status_code", None)
+    return (f"{type(exc).__name__} {status or ''}: {text}").strip()[:500]
+
+
 def backoff_seconds(attempt: int) -> float:
     """Exponential backoff with jitter: 2, 4, 8, ... seconds, at most 5 minutes."""
     return min(300.0, 2.0**attempt) * random.uniform(0.8, 1.2)
@@ -290,12 +300,12 @@ def send_batch(
         try:
             backend.send_messages([message])
         except AnymailRecipientsRefused as exc:
-            _mark(delivery.pk, owner, status=DeliveryStatus.FAILED, last_error=str(exc)[:500])
+            _mark(delivery.pk, owner, status=DeliveryStatus.FAILED, last_error=_describe(exc))
             report.failed += 1
         except AnymailAPIError as exc:
             if isinstance(exc.__cause__, requests.Timeout):
                 # The provider may have accepted it: never guess, never resend.
-                _mark(delivery.pk, owner, status=DeliveryStatus.UNKNOWN, last_error=str(exc)[:500])
+                _mark(delivery.pk, owner, status=DeliveryStatus.UNKNOWN, last_error=_describe(exc))
                 report.unknown += 1
             elif _retryable(exc) and delivery.attempts < settings.NEWSLETTER_MAX_ATTEMPTS:
                 retry_at = timezone.now() + timedelta(seconds=backoff_seconds(delivery.attempts))
@@ -305,13 +315,13 @@ def send_batch(
                     status=DeliveryStatus.QUEUED,
                     next_attempt_at=retry_at,
                     lease_owner="",
-                    last_error=str(exc)[:500],
+                    last_error=_describe(exc),
                 )
                 report.retried += 1
             else:
-                _mark(delivery.pk, owner, status=DeliveryStatus.FAILED, last_error=str(exc)[:500])
+                _mark(delivery.pk, owner, status=DeliveryStatus.FAILED, last_error=_describe(exc))
                 report.failed += 1
-                report.errors.append(str(exc)[:200])
+                report.errors.append(_describe(exc)[:200])
         else:
             status = getattr(message, "anymail_status", None)
             message_id = (getattr(status, "message_id", None) or "") if status else ""
