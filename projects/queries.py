@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from wagtail.images.models import Rendition
 from wagtail.models import Locale
 
+from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
 
@@ -118,27 +119,59 @@ def project_index_context(page: ProjectIndexPage, request: HttpRequest) -> dict[
     }
 
 
-def project_detail_context(project: ProjectPage) -> dict[str, Any]:
-    """People, partners and figures with their related rows, localised by ``translation_key``."""
+def project_detail_context(project: ProjectPage, request: HttpRequest) -> dict[str, Any]:
+    """People, partners, figures and research with their related rows in a fixed number of
+    queries; people, organisations and areas are shown in the page's language (matched by
+    ``translation_key``, since child rows are copied, not translated, to the Italian page)."""
     from people.models import Person
+
+    from .jsonld import project_json_ld
 
     locale_id = project.locale_id
     roles = list(project.project_people.select_related("person"))
-    people = _localized(Person.objects.filter(live=True), roles, "person", locale_id)
-    partners = list(project.project_partners.select_related("organisation", "organisation__logo"))
-    organisations = _localized(Organisation.objects.all(), partners, "organisation", locale_id)
+    people = _localized(
+        Person.objects.filter(live=True)
+        .select_related("photo")
+        .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all())),
+        roles,
+        "person",
+        locale_id,
+    )
+    people_involved = [
+        (people[role.person.translation_key], role)
+        for role in roles
+        if role.person.translation_key in people
+    ]
+    partners = list(project.project_partners.select_related("organisation"))
+    organisations = _localized(
+        Organisation.objects.select_related("logo").prefetch_related(
+            Prefetch("logo__renditions", queryset=Rendition.objects.all())
+        ),
+        partners,
+        "organisation",
+        locale_id,
+    )
+    partner_rows = [
+        (organisations.get(p.organisation.translation_key, p.organisation), p) for p in partners
+    ]
+    area_names = localized_area_names(project.locale)
+    areas = [area_names.get(area.translation_key, area) for area in project.areas.all()]
+    data = project_json_ld(
+        project,
+        request,
+        people=[person for person, _role in people_involved],
+        organisations=[org for org, _partner in partner_rows],
+        areas=areas,
+    )
     return {
-        "people_involved": [
-            (people.get(role.person.translation_key, role.person), role)
-            for role in roles
-            if role.person.live
-        ],
-        "partners": [
-            (organisations.get(p.organisation.translation_key, p.organisation), p) for p in partners
-        ],
-        "figures": list(project.impact_figures.all()),
-        "areas": list(project.areas.all()),
-        "area_names": localized_area_names(project.locale),
+        "people_involved": people_involved,
+        "partners": partner_rows,
+        "figures": list(project.impact_figures.select_related("source_reference")),
+        "related_research": list(
+            project.related_research.all().for_listing().order_by("-issued_year", "title")
+        ),
+        "areas": areas,
+        "project_json_ld": json_ld(data),
     }
 
 

@@ -248,6 +248,15 @@ class Person(
         return f"{self.honorific} {self.display_name}".strip()
 
     @property
+    def profile_links(self) -> list[tuple[str, str]]:
+        """``(label, url)`` pairs; the kind names the link when the editor gave no label."""
+        labels = dict(LinkKind.choices)
+        return [
+            (block.value["label"] or str(labels.get(block.value["kind"], "")), block.value["url"])
+            for block in self.links
+        ]
+
+    @property
     def has_real_name(self) -> bool:
         """False for people known by role only; they get no "Person" name in JSON-LD search."""
         return bool(self.family_name)
@@ -263,11 +272,15 @@ class Person(
         return "people/person_detail.html"
 
     def get_preview_context(self, request, mode_name: str) -> dict:
-        from .team import TeamPage  # same app; the page module imports this one at load time
+        """The profile as it will look on the team page of the person's language."""
+        from .team import TeamPage  # same app; team.py imports this module at load time
 
         context = super().get_preview_context(request, mode_name)
         team = TeamPage.objects.filter(locale_id=self.locale_id).first()
-        context.update({"page": team, "person": self, **TeamPage.person_context(self)})
+        if team is not None:
+            context.update({"page": team, **team.profile_context(request, self)})
+        else:
+            context["person"] = self
         return context
 
 

@@ -19,8 +19,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images.models import Rendition
 
-from pages.models import BasePage
+from kindness_site.templatetags.seo_tags import json_ld
+from pages.models import Area, BasePage
 
+from ..jsonld import person_json_ld
 from ..relations import person_context
 from .person import GroupMembership, Person, PersonGroup
 
@@ -82,20 +84,33 @@ class TeamPage(RoutablePageMixin, BasePage):
     def person_url(self, person: Person) -> str:
         return self.url + self.reverse_subpage("person", kwargs={"slug": person.slug})
 
-    @staticmethod
-    def person_context(person: Person) -> dict[str, Any]:
-        return person_context(person)
+    def profile_context(self, request: HttpRequest, person: Person) -> dict[str, Any]:
+        """Everything the profile template shows; shared by the route and the snippet preview."""
+        url = request.build_absolute_uri(self.person_url(person))
+        expertise = list(
+            Area.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=person.expertise.values("translation_key"),
+            )
+        )
+        return {
+            "person": person,
+            "expertise": expertise,
+            "canonical_url": url,
+            "person_json_ld": json_ld(person_json_ld(person, request, url, expertise)),
+            **person_context(person),
+        }
 
     @path("<slug:slug>/", name="person")
     def person(self, request: HttpRequest, slug: str):
         person = get_object_or_404(
             Person.objects.filter(locale_id=self.locale_id, live=True)
             .select_related("photo")
-            .prefetch_related("expertise", "photo__renditions"),
+            .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all())),
             slug=slug,
         )
         return self.render(
             request,
             template="people/person_detail.html",
-            context_overrides={"person": person, **person_context(person)},
+            context_overrides=self.profile_context(request, person),
         )

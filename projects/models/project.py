@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from pages.blocks import BODY_BLOCKS, ImageBlock
@@ -66,6 +66,13 @@ class ProjectPage(BasePage):
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING
     )
     gallery = StreamField([("image", ImageBlock())], verbose_name=_("gallery"), blank=True)
+    related_research = ParentalManyToManyField(
+        "research.Reference",
+        verbose_name=_("related research"),
+        blank=True,
+        related_name="projects",
+        help_text=_("Studies in the research library that this project builds on or produced."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -90,6 +97,7 @@ class ProjectPage(BasePage):
         InlinePanel("project_people", heading=_("People involved"), label=_("Person")),
         InlinePanel("project_partners", heading=_("Partners"), label=_("Partner")),
         InlinePanel("impact_figures", heading=_("Impact figures"), label=_("Figure")),
+        FieldPanel("related_research"),
         FieldPanel("gallery"),
     ]
     search_fields = [
@@ -128,12 +136,15 @@ class ProjectPage(BasePage):
         from ..queries import project_detail_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(project_detail_context(self))
+        context.update(project_detail_context(self, request))
         return context
 
 
-class ProjectPerson(Orderable):
-    """A person's part in a project; ``is_lead`` marks the people who lead it."""
+class ProjectPerson(TranslatableMixin, Orderable):
+    """A person's part in a project; ``is_lead`` marks the people who lead it.
+
+    Child rows are translatable (not just copied) so the role is translated with the page.
+    """
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_people")
     person = models.ForeignKey(
@@ -147,12 +158,15 @@ class ProjectPerson(Orderable):
 
     panels = ["person", "role", "is_lead"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("person involved")
         verbose_name_plural = _("people involved")
 
 
-class ProjectPartner(Orderable):
+class ProjectPartner(TranslatableMixin, Orderable):
+    """A partner organisation's part in a project (translatable, like ``ProjectPerson``)."""
+
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_partners")
     organisation = models.ForeignKey(
         "projects.Organisation",
@@ -166,18 +180,27 @@ class ProjectPartner(Orderable):
 
     panels = ["organisation", "role"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
 
-class ImpactFigure(Orderable):
+class ImpactFigure(TranslatableMixin, Orderable):
     """A measured result ("120 staff trained"). A figure without a source is still allowed, but
     the source note is shown next to it so readers can judge it."""
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="impact_figures")
     value = models.CharField(_("value"), max_length=40, help_text=_("For example: 120 or +12%."))
     label = models.CharField(_("label"), max_length=150)
+    source_reference = models.ForeignKey(
+        "research.Reference",
+        verbose_name=_("source in the research library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     source_note = models.CharField(
         _("source"),
         max_length=250,
@@ -185,8 +208,9 @@ class ImpactFigure(Orderable):
         help_text=_("Where the figure comes from, if it is not a reference in the library."),
     )
 
-    panels = ["value", "label", "source_note"]
+    panels = ["value", "label", "source_reference", "source_note"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("impact figure")
         verbose_name_plural = _("impact figures")
