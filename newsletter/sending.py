@@ -245,7 +245,7 @@ def _describe(exc: Exception) -> str:
     """A short error text for the ledger; never raises (some exceptions fail in ``str``)."""
     try:
         text = str(exc)
-    except Exception:  # noqa: BLE001
+    except Exception:
         text = ""
     status = getattr(exc, "status_code", None)
     return (f"{type(exc).__name__} {status or ''}: {text}").strip()[:500]

@@ -101,9 +101,10 @@ def test_crash_mid_send_marks_unknown_and_never_resends(issue, run_send, scripte
     assert sending.recover_expired_leases(send.pk, now=later) == 3
     sending.process_send_slice(send.pk)
     assert len(mail.outbox) == 5  # never re-sent
-    assert set(
-        Delivery.objects.filter(status=DeliveryStatus.UNKNOWN).values_list("pk", flat=True)
-    ) == crashed_ids
+    assert (
+        set(Delivery.objects.filter(status=DeliveryStatus.UNKNOWN).values_list("pk", flat=True))
+        == crashed_ids
+    )
     assert Send.objects.get(pk=send.pk).status == SendStatus.DONE
     assert sending.figures(send)["unknown"] == 3
 
@@ -177,7 +178,9 @@ def test_missing_translation_stops_the_send_before_anything_is_frozen(archive, s
     from newsletter.models import NewsletterIssuePage
     from tests.conftest import publish_child
 
-    only_en = publish_child(archive["en"], NewsletterIssuePage(title="EN only", slug="en-only", body=[]))
+    only_en = publish_child(
+        archive["en"], NewsletterIssuePage(title="EN only", slug="en-only", body=[])
+    )
     make_subscribers(1, "it")
     send = Send.objects.create(issue=only_en, languages=["it"])
     with pytest.raises(sending.SendError):

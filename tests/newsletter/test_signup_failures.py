@@ -159,7 +159,7 @@ def test_concurrent_signups_make_exactly_one_subscriber(site_tree):
                     if "locked" not in str(exc):
                         raise
                     time.sleep(0.01)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()
@@ -218,7 +218,11 @@ def test_purge_removes_only_stale_unconfirmed(db, settings):
     Subscriber.objects.create(email="stale@example.org", language="en", created_at=old)
     Subscriber.objects.create(email="fresh@example.org", language="en")
     Subscriber.objects.create(
-        email="kept@example.org", language="en", created_at=old, status="confirmed", confirmed_at=old
+        email="kept@example.org",
+        language="en",
+        created_at=old,
+        status="confirmed",
+        confirmed_at=old,
     )
     call_command("newsletter_purge")
     assert sorted(Subscriber.objects.values_list("email", flat=True)) == [

@@ -43,7 +43,9 @@ def sent(issue):
 
 
 def post(client, payload: dict, auth: str = AUTH):
-    return client.post(URL, json.dumps(payload), content_type="application/json", HTTP_AUTHORIZATION=auth)
+    return client.post(
+        URL, json.dumps(payload), content_type="application/json", HTTP_AUTHORIZATION=auth
+    )
 
 
 def bounce(i: int, kind: str = "HardBounce", event_id: int = 1) -> dict:
@@ -65,14 +67,27 @@ def test_webhook_requires_the_basic_auth_secret(client, sent):
 
 
 def test_delivery_open_click_are_recorded(client, sent):
-    delivered = {"RecordType": "Delivery", "MessageID": "m1", "Recipient": "r1@example.org",
-                 "DeliveredAt": "2026-11-29T03:00:00Z"}
+    delivered = {
+        "RecordType": "Delivery",
+        "MessageID": "m1",
+        "Recipient": "r1@example.org",
+        "DeliveredAt": "2026-11-29T03:00:00Z",
+    }
     assert post(client, delivered).status_code == 200
-    opened = {"RecordType": "Open", "MessageID": "m1", "Recipient": "r1@example.org",
-              "ReceivedAt": "2026-11-29T03:01:00Z"}
+    opened = {
+        "RecordType": "Open",
+        "MessageID": "m1",
+        "Recipient": "r1@example.org",
+        "ReceivedAt": "2026-11-29T03:01:00Z",
+    }
     assert post(client, opened).status_code == 200
-    click = {"RecordType": "Click", "MessageID": "m1", "Recipient": "r1@example.org",
-             "ReceivedAt": "2026-11-29T03:02:00Z", "OriginalLink": "https://example.org"}
+    click = {
+        "RecordType": "Click",
+        "MessageID": "m1",
+        "Recipient": "r1@example.org",
+        "ReceivedAt": "2026-11-29T03:02:00Z",
+        "OriginalLink": "https://example.org",
+    }
     assert post(client, click).status_code == 200
     delivery = Delivery.objects.get(message_id="m1")
     assert delivery.delivered and delivery.opened and delivery.clicked
@@ -104,8 +119,14 @@ def test_soft_bounces_suppress_after_the_limit(client, sent, settings):
 
 
 def test_complaint_suppresses_and_pauses_the_send(client, sent):
-    complaint = {"RecordType": "SpamComplaint", "ID": 9, "Type": "SpamComplaint",
-                 "MessageID": "m5", "Email": "r5@example.org", "BouncedAt": "2026-11-29T03:00:00Z"}
+    complaint = {
+        "RecordType": "SpamComplaint",
+        "ID": 9,
+        "Type": "SpamComplaint",
+        "MessageID": "m5",
+        "Email": "r5@example.org",
+        "BouncedAt": "2026-11-29T03:00:00Z",
+    }
     assert post(client, complaint).status_code == 200
     assert Subscriber.objects.get(email="r5@example.org").status == SubscriberStatus.SUPPRESSED
     sent.refresh_from_db()

@@ -1,0 +1,73 @@
+"""Admin wiring: subscribers viewset, newsletter admin URLs, menu item and issue page buttons."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+
+from . import admin_views
+from .models import NewsletterIssuePage
+from .viewsets import SubscriberViewSet
+
+admin_urls = (
+    [
+        path("sends/", admin_views.send_list, name="send_list"),
+        path("sends/<int:send_id>/", admin_views.send_detail, name="send_detail"),
+        path("sends/<int:send_id>/<str:action>/", admin_views.control_send, name="control_send"),
+        path("issue/<int:page_id>/send/", admin_views.create_send, name="create_send"),
+        path("issue/<int:page_id>/test/", admin_views.send_test, name="send_test"),
+        path(
+            "issue/<int:page_id>/preview/<str:language>/",
+            admin_views.preview_email,
+            name="preview_email",
+        ),
+        path("subscribers/import/", admin_views.import_subscribers, name="import"),
+    ],
+    "newsletter_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("newsletter/", include(admin_urls))]
+
+
+register_snippet(SubscriberViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def sends_menu_item():
+    return MenuItem(
+        _("Newsletter sends"),
+        reverse("newsletter_admin:send_list"),
+        icon_name="mail",
+        order=351,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def issue_buttons(page, user, view_name, next_url=None):
+    """Preview as email (each language), and Send… for users with the send permission."""
+    if not isinstance(page.specific_deferred, NewsletterIssuePage):
+        return
+    from django.conf import settings
+
+    for code, name in settings.LANGUAGES:
+        yield Button(
+            _("Preview email (%(language)s)") % {"language": name},
+            reverse("newsletter_admin:preview_email", args=[page.pk, code]),
+            icon_name="view",
+            attrs={"target": "_blank", "rel": "noopener"},
+            priority=80,
+        )
+    if user.has_perm(admin_views.SEND_PERMISSION):
+        yield Button(
+            _("Send…"),
+            reverse("newsletter_admin:create_send", args=[page.pk]),
+            icon_name="mail",
+            priority=81,
+        )
