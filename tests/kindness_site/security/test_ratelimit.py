@@ -1,0 +1,61 @@
+"""The shared rate-limit helper: windows, locks, the 429 answer, the kill switch."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import translation
+
+from kindness_site.security import ratelimit
+
+
+def test_hit_counts_within_a_window_and_resets_after_it():
+    assert [ratelimit.hit("t", "a", 2, 60, now=1000.0) for _ in range(2)] == [None, None]
+    assert ratelimit.hit("t", "a", 2, 60, now=1010.0) == 10  # window 960-1020 ends in 10 s
+    assert ratelimit.hit("t", "b", 2, 60, now=1010.0) is None  # other identities are separate
+    assert ratelimit.hit("t", "a", 2, 60, now=1021.0) is None  # next window
+
+
+def test_odd_identities_make_valid_keys():
+    for ident in ("x" * 10_000, "a b\nc", "\udcff", "é🙂", ""):
+        assert ratelimit.hit("odd", ident, 5, 60) is None
+
+
+def test_lock_and_unlock():
+    ratelimit.lock("l", "who", 30, now=100.0)
+    assert ratelimit.locked_for("l", "who", now=110.0) == 20
+    assert ratelimit.locked_for("l", "who", now=131.0) is None
+    ratelimit.lock("l", "who", 30)
+    ratelimit.unlock("l", "who")
+    assert ratelimit.locked_for("l", "who") is None
+
+
+def test_switched_off_for_load_tests(settings):
+    settings.RATELIMIT_ENABLED = False
+    assert all(ratelimit.hit("off", "a", 0, 60) is None for _ in range(5))
+    ratelimit.lock("off", "a", 60)
+    assert ratelimit.locked_for("off", "a") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "Too many requests"), ("it", "Troppe richieste")]
+)
+def test_decorator_answers_429_with_retry_after(rf: RequestFactory, language, text):
+    @ratelimit.ratelimit("deco", lambda: 1, 60)
+    def view(request):
+        return HttpResponse("ok")
+
+    with translation.override(language):
+        assert view(rf.get("/")).status_code == 200  # reading is not counted
+        assert view(rf.post("/")).status_code == 200
+        response = view(rf.post("/"))
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert response["Cache-Control"] == "no-store"
+    assert text in response.content.decode()
+
+
+def test_client_ip_ignores_forwarded_for(rf: RequestFactory):
+    request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert ratelimit.client_ip(request) == "192.0.2.1"
