@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .forms import JoinForm, NetworkFilterForm
 from .models import Area, Member, MemberStatus, NetworkPage, network_figures
+from .models.network import member_countries
 from .models.stories import localise_areas, localised_areas
 from .notifications import notify_staff_of_application
 from .ratelimit import RateLimit
@@ -29,9 +30,8 @@ def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     """Approved members, filtered by ``kind``, ``country`` and ``area`` GET parameters."""
     by_key = localised_areas(page.locale_id)
     approved = Member.objects.approved()
-    country_codes = list(approved.order_by().values_list("country", flat=True).distinct())
     filters = NetworkFilterForm(
-        request.GET, areas=list(by_key.values()), country_codes=country_codes
+        request.GET, areas=list(by_key.values()), country_codes=member_countries()
     )
     chosen, ignored = filters.selected()
     members = (

@@ -62,10 +62,14 @@ class ApproveMembersBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        updated = Member.objects.filter(pk__in=[member.pk for member in objects]).update(
-            status=MemberStatus.APPROVED
-        )
-        return updated, 0
+        # Saved one by one (not ``update()``) so post_save fires: caches and search index follow.
+        approved = 0
+        for member in objects:
+            if member.status != MemberStatus.APPROVED:
+                member.status = MemberStatus.APPROVED
+                member.save(update_fields=["status"])
+                approved += 1
+        return approved, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

@@ -14,6 +14,15 @@ class TableBlock(blocks.StructBlock):
     table = WagtailTableBlock(label=_("Table"))
     source = blocks.CharBlock(label=_("Source"), max_length=240, required=False)
 
+    def get_context(self, value, parent_context=None):
+        """Render the grid with our caption as its ``<caption>`` (Wagtail's own caption field
+        is hidden in the editor by using ours, which is required)."""
+        context = super().get_context(value, parent_context=parent_context)
+        table = dict(value.get("table") or {})
+        table["table_caption"] = value.get("caption", "")
+        context["table_html"] = self.child_blocks["table"].render(table) if table else ""
+        return context
+
     class Meta:
         icon = "table"
         label = _("Table")

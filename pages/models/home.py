@@ -7,17 +7,20 @@ never goes stale). The template only arranges them.
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from ..queries import area_taxonomy, public_live
 from .base import BasePage
 from .network import network_figures
 from .section import SectionPage
-from .stories import StoryIndexPage, StoryPage, localise_areas
+from .stories import StoryIndexPage, StoryPage
 
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
@@ -200,30 +203,43 @@ class HomePage(BasePage):
     LINK_FIELDS = ("hero_button_page", "evidence_page", "projects_page", "network_page")
 
     def linked_pages(self) -> dict[str, Page]:
-        """The pages the home links to, fetched in one query (one each would blow the budget),
-        each in the visitor's language when translated."""
+        """The pages the home links to and the language's story index, in one query (one each
+        would blow the query budget)."""
         ids = {name: getattr(self, f"{name}_id") for name in self.LINK_FIELDS}
         wanted = [pk for pk in ids.values() if pk]
-        if not wanted:
-            return {}
-        found = {page.pk: page for page in Page.objects.live().filter(pk__in=wanted)}
-        return {name: found[pk] for name, pk in ids.items() if pk in found}
+        index_type = ContentType.objects.get_for_model(StoryIndexPage)
+        pages = public_live(
+            Page.objects.filter(
+                Q(pk__in=wanted) | Q(content_type=index_type, locale_id=self.locale_id)
+            )
+        ).only("title", "url_path", "locale_id", "content_type_id")
+        found = {page.pk: page for page in pages}
+        links = {name: found[pk] for name, pk in ids.items() if pk in found}
+        index = next((p for p in found.values() if p.content_type_id == index_type.pk), None)
+        if index is not None:
+            links["story_index"] = index
+        return links
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["section_pages"] = list(
-            SectionPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .select_related("area")
-            .order_by("area__sort_order", "title")
+            public_live(SectionPage.objects.filter(locale_id=self.locale_id))
+            .only("title", "url_path", "locale_id", "area_id")
+            .order_by("path")
         )
-        stories = list(StoryPage.listing(self.locale_id)[:3])
-        localise_areas(stories, self.locale_id)
-        context["latest_stories"] = stories
-        context["story_index"] = (
-            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        taxonomy = area_taxonomy()["by_pk"]
+        for section in context["section_pages"]:
+            section.card_area = taxonomy.get(section.area_id)
+        context["section_pages"].sort(
+            key=lambda s: (getattr(s.card_area, "sort_order", 0), s.title)
         )
-        context["links"] = self.linked_pages()
+        context["latest_stories"] = list(
+            StoryPage.listing(self.locale_id)
+            .prefetch_related(None)
+            .prefetch_related("hero_image__renditions")[:3]
+        )
+        links = self.linked_pages()
+        context["links"] = links
+        context["story_index"] = links.get("story_index")
         context["network_figures"] = network_figures()
         return context

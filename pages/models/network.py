@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from ..queries import NETWORK_KEY, cached
 from .base import BasePage
 from .tagging import AreaTaggedModelForm
 
@@ -135,13 +136,31 @@ class Member(index.Indexed, models.Model):
         return ", ".join(part for part in (self.city, self.region, self.country.name) if part)
 
 
+def _network_summary() -> dict:
+    """Figures and the list of countries, from approved members; cached until a member
+    changes (see ``pages.signals``), since the home and network pages show them on every view."""
+
+    def load() -> dict:
+        approved = Member.objects.approved()
+        figures = approved.aggregate(
+            members=Count("pk"),
+            public_administrations=Count("pk", filter=Q(kind=MemberKind.PUBLIC_ADMINISTRATION)),
+            countries=Count("country", distinct=True),
+        )
+        countries = sorted(set(approved.order_by().values_list("country", flat=True)))
+        return {"figures": figures, "countries": countries}
+
+    return cached(NETWORK_KEY, load)
+
+
 def network_figures() -> dict[str, int]:
-    """Members, public administrations and countries, counted from approved members (1 query)."""
-    return Member.objects.approved().aggregate(
-        members=Count("pk"),
-        public_administrations=Count("pk", filter=Q(kind=MemberKind.PUBLIC_ADMINISTRATION)),
-        countries=Count("country", distinct=True),
-    )
+    """Members, public administrations and countries, counted from approved members."""
+    return _network_summary()["figures"]
+
+
+def member_countries() -> list[str]:
+    """Country codes of approved members (the choices of the directory's country filter)."""
+    return _network_summary()["countries"]
 
 
 class NetworkPage(RoutablePageMixin, BasePage):

@@ -13,8 +13,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from ..queries import area_taxonomy
 from .base import BasePage
-from .stories import StoryIndexPage, StoryPage, localise_areas
+from .stories import StoryPage, parent_url
 
 SECTION_STORIES = 3
 
@@ -108,17 +109,27 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        area = self.area
+        area = self.cached_area
         stories = list(
-            StoryPage.listing(self.locale_id).filter(areas__translation_key=area.translation_key)[
-                :SECTION_STORIES
-            ]
+            StoryPage.listing(self.locale_id)
+            .prefetch_related(None)
+            .prefetch_related("hero_image__renditions")
+            .filter(areas__translation_key=area.translation_key)[:SECTION_STORIES]
         )
-        localise_areas(stories, self.locale_id)
+        context["area"] = area
         context["area_stories"] = stories
-        context["story_index"] = (
-            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-            if stories
-            else None
-        )
+        # The index is the stories' parent: its URL is theirs minus the slug (no query).
+        context["story_index_url"] = parent_url(stories[0]) if stories else ""
         return context
+
+    @property
+    def cached_area(self):
+        """The page's area from the cached taxonomy (no query), named in the page's language
+        (wagtail-localize may have kept the English row on an Italian page)."""
+        taxonomy = area_taxonomy()
+        area = taxonomy["by_pk"].get(self.area_id) or self.area
+        if area.locale_id != self.locale_id:
+            for candidate in taxonomy["by_locale"].get(self.locale_id, []):
+                if candidate.translation_key == area.translation_key:
+                    return candidate
+        return area

@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from ..queries import SETTINGS_KEY, cached
+
 
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(
@@ -79,3 +81,12 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Read through the cache: every page shows these settings (footer, JSON-LD, social
+        image), and they change a few times a year. ``pages.signals`` drops the copy on save."""
+        if site is None:
+            return super().for_site(site)
+        key = SETTINGS_KEY.format(site_id=site.pk)
+        return cached(key, lambda: super(SiteSettings, cls).for_site(site))

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, StringAgg
+from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +20,11 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
+from ..queries import area_taxonomy, public_live
 from .areas import Area
 from .base import BasePage
 from .tagging import AreaTaggedPageForm
@@ -30,11 +34,8 @@ FEED_ITEMS = 20
 
 
 def localised_areas(locale_id: int) -> dict:
-    """``{translation_key: Area}`` for one language, in the taxonomy's order (one query)."""
-    return {
-        area.translation_key: area
-        for area in Area.objects.filter(locale_id=locale_id).order_by("sort_order", "name")
-    }
+    """``{translation_key: Area}`` for one language, in the taxonomy's order (cached)."""
+    return {area.translation_key: area for area in area_taxonomy()["by_locale"].get(locale_id, [])}
 
 
 def localise_areas(items: Iterable, locale_id: int, by_key: dict | None = None) -> dict:
@@ -48,6 +49,13 @@ def localise_areas(items: Iterable, locale_id: int, by_key: dict | None = None) 
     for item in items:
         item.display_areas = [by_key.get(area.translation_key, area) for area in item.areas.all()]
     return by_key
+
+
+def parent_url(page: Page) -> str:
+    """A page's parent URL without a query: Wagtail builds every URL as parent URL + slug + /."""
+    url = page.url or ""
+    suffix = f"{page.slug}/"
+    return url[: -len(suffix)] if url.endswith(suffix) else ""
 
 
 def area_prefetch() -> Prefetch:
@@ -169,9 +177,7 @@ class StoryPage(BasePage):
     def listing(cls, locale_id: int) -> QuerySet[StoryPage]:
         """Live stories of one language, newest first, with what cards need prefetched."""
         return (
-            cls.objects.live()
-            .public()
-            .filter(locale_id=locale_id)
+            public_live(cls.objects.filter(locale_id=locale_id))
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", area_prefetch())
             .order_by("-date", "-pk")
@@ -187,31 +193,81 @@ class StoryPage(BasePage):
     def published_datetime(self) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9)))
 
-    def neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
-        """The older and the newer story in the same index (two small queries)."""
-        siblings = (
-            StoryPage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .only("title", "url_path", "date")
+    def surroundings(self) -> dict:
+        """Everything around the story in ONE query: the older and newer stories, the index
+        (for breadcrumbs), and the story's own area ids and author (annotated on its row).
+
+        A story page would otherwise spend six queries on these, which with Wagtail's own
+        routing queries would break the page's budget of twelve.
+        """
+        siblings = public_live(StoryPage.objects.sibling_of(self, inclusive=False))
+        before = models.Q(date__lt=self.date) | models.Q(date=self.date, pk__lt=self.pk)
+        older = siblings.filter(before).order_by("-date", "-pk").values("pk")[:1]
+        newer = siblings.exclude(before).order_by("date", "pk").values("pk")[:1]
+        parent_path = self.path[: -Page.steplen]
+        area_ids = (
+            StoryPage.areas.through.objects.filter(storypage_id=models.OuterRef("pk"))
+            .values("storypage_id")
+            .annotate(ids=StringAgg(Cast("area_id", models.CharField()), models.Value(",")))
+            .values("ids")
         )
-        older = (
-            siblings.filter(models.Q(date__lt=self.date) | models.Q(date=self.date, pk__lt=self.pk))
-            .order_by("-date", "-pk")
-            .first()
+        rows = (
+            Page.objects.filter(
+                models.Q(pk__in=older)
+                | models.Q(pk__in=newer)
+                | models.Q(path=parent_path)
+                | models.Q(pk=self.pk)
+            )
+            .annotate(
+                side=models.Case(
+                    models.When(pk=self.pk, then=models.Value("self")),
+                    models.When(pk__in=older, then=models.Value("older")),
+                    models.When(pk__in=newer, then=models.Value("newer")),
+                    default=models.Value("parent"),
+                ),
+                area_ids=models.Subquery(area_ids),
+                author_name=models.F("storypage__author__display_name"),
+                author_slug=models.F("storypage__author__slug"),
+            )
+            .only("title", "url_path", "locale_id", "path", "depth")
         )
-        newer = (
-            siblings.filter(models.Q(date__gt=self.date) | models.Q(date=self.date, pk__gt=self.pk))
-            .order_by("date", "pk")
-            .first()
-        )
-        return older, newer
+        by_side = {row.side: row for row in rows}
+        own = by_side.get("self")
+        taxonomy = area_taxonomy()["by_pk"]
+        ids = [int(pk) for pk in (getattr(own, "area_ids", None) or "").split(",") if pk]
+        return {
+            "older": by_side.get("older"),
+            "newer": by_side.get("newer"),
+            "story_index": by_side.get("parent"),
+            "areas": [taxonomy[pk] for pk in ids if pk in taxonomy],
+            "author": Byline(own.author_name, own.author_slug)
+            if own is not None and own.author_name
+            else None,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["older"], context["newer"] = self.neighbours()
+        around = self.surroundings()
+        if getattr(request, "is_preview", False):
+            # A preview shows unsaved areas and author, which the database does not have yet.
+            around["areas"] = list(self.areas.all())
+            author = self.author
+            around["author"] = Byline(author.display_name, author.slug) if author else None
         by_key = localised_areas(self.locale_id)
-        context["display_areas"] = [
-            by_key.get(area.translation_key, area) for area in self.areas.all()
-        ]
+        context.update(
+            older=around["older"],
+            newer=around["newer"],
+            story_index=around["story_index"],
+            author=around["author"],
+            display_areas=[by_key.get(a.translation_key, a) for a in around["areas"]],
+        )
         return context
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The author as the story shows them: a name and the slug of their team profile (what the
+    people app's ``person_url`` tag needs)."""
+
+    full_name: str
+    slug: str

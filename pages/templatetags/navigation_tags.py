@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -12,6 +11,7 @@ from wagtail.models import Page
 
 from ..locales import active_locale, memoize_on_request
 from ..models import Menu
+from ..queries import home_links, page_translation_urls
 
 register = template.Library()
 
@@ -48,19 +48,10 @@ def _language_links(context) -> list[LanguageLink]:
     translations: dict[str, str] = {}
     fallbacks: dict[str, str] = {}
     if isinstance(page, Page) and page.pk:
-        # One query: the page's live translations and every language's home page (fallbacks).
-        candidates = (
-            Page.objects.live()
-            .filter(Q(translation_key=page.translation_key) | Q(depth=2))
-            .select_related("locale")
-            .only("url_path", "depth", "translation_key", "locale__language_code")
-        )
-        for candidate in candidates:
-            code = candidate.locale.language_code
-            if candidate.translation_key == page.translation_key:
-                translations[code] = candidate.url
-            elif candidate.depth == 2:
-                fallbacks[code] = candidate.url
+        # Cached until any page changes: the page's live translations, and every language's
+        # home page as the fallback.
+        translations = dict(page_translation_urls(page))
+        fallbacks = {home.language_code: home.url for home in home_links()}
     elif request is not None:
         query = request.META.get("QUERY_STRING", "")
         for code, _name in settings.LANGUAGES:
