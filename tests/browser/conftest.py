@@ -28,11 +28,20 @@ from wagtail.models import Site
 
 from .journeys import pending_journeys
 
-# Every browser test module sets ``pytestmark = BROWSER``: the django_db mark makes pytest-django
-# create the test database, and wraps each test in a transaction on the test thread. Data the
-# tests need must therefore be committed in ``demo_site`` (the server thread of a PostgreSQL run
-# has its own connection and would not see rows written inside a test's transaction).
+# Every browser test module sets ``pytestmark = BROWSER``. The django_db mark is what makes
+# pytest-django create the test database; ``_django_db_marker`` below then stops it from also
+# wrapping each test in a transaction, because the live server must see committed data and run
+# ``transaction.on_commit`` callbacks (confirmation emails, publishing) as in production.
 BROWSER = [pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker() -> None:
+    """Override pytest-django's per-test transaction for browser tests (see ``BROWSER``).
+
+    The database is served by ``demo_site`` instead, which restores it after the package.
+    """
+
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -81,6 +90,7 @@ def demo_site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
     pytest-django's (process-wide) blocker with the test thread.
     """
     with django_db_blocker.unblock():
+        _refuse_non_test_database()
         snapshot = connection.creation.serialize_db_to_string()
         server: LiveServer | None = None
         try:
@@ -100,6 +110,14 @@ def demo_site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
             call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(snapshot)
             cache.clear()
+
+
+def _refuse_non_test_database() -> None:
+    """``demo_site`` flushes the database afterwards: never let that touch a real one."""
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if not (in_memory or name.startswith("test_")):
+        pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
 
 
 @pytest.fixture(scope="session")

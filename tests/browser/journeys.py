@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from django.apps import apps
+from django.contrib.staticfiles import finders
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
@@ -28,6 +30,8 @@ class Feature:
     models: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
+    # (static file, text it must contain): for behaviour that lives in JavaScript.
+    scripts: tuple[tuple[str, str], ...] = ()
 
     def missing(self) -> str:
         """What is not there yet ("" when everything is)."""
@@ -50,6 +54,10 @@ class Feature:
                 # A name that exists but needs arguments is there.
                 if "is not a valid view function or pattern name" in str(error):
                     gaps.append(f"URL {name}")
+        for static_path, needle in self.scripts:
+            found = finders.find(static_path)
+            if not found or needle not in Path(found).read_text(encoding="utf-8"):
+                gaps.append(f"{needle!r} in static {static_path}")
         return ", ".join(gaps)
 
 
