@@ -1,0 +1,261 @@
+"""Each role can do its job in the admin and nothing beyond it."""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+
+from kindness_site.editors.roles import (
+    EDITORS,
+    MODERATORS,
+    NETWORK_COORDINATORS,
+    NEWSLETTER_SENDERS,
+    RESEARCH_LIBRARIANS,
+    ROLES,
+    TRANSLATORS,
+)
+from pages.models import Member
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = {
+    EDITORS: {
+        "wagtailadmin.access_admin",
+        "people.add_person",
+        "people.change_person",
+        "people.add_persongroup",
+        "people.change_persongroup",
+        "projects.add_organisation",
+        "projects.change_organisation",
+        "pages.change_menu",
+        "research.view_reference",
+        "pages.view_member",
+        "wagtailsearchpromotions.add_searchpromotion",
+        "wagtailsearchpromotions.change_searchpromotion",
+        "wagtailsearchpromotions.delete_searchpromotion",
+    },
+    MODERATORS: {
+        "wagtailadmin.access_admin",
+        "people.change_person",
+        "people.publish_person",
+        "people.change_persongroup",
+        "projects.change_organisation",
+        "pages.change_menu",
+        "pages.publish_menu",
+        "research.view_reference",
+    },
+    TRANSLATORS: {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "people.change_person",
+        "people.change_persongroup",
+        "projects.change_organisation",
+        "pages.change_area",
+        "pages.change_menu",
+    },
+    RESEARCH_LIBRARIANS: {
+        "wagtailadmin.access_admin",
+        "research.add_reference",
+        "research.change_reference",
+        "research.delete_reference",
+        "research.view_reference",
+    },
+    NEWSLETTER_SENDERS: {
+        "wagtailadmin.access_admin",
+        "newsletter.send_newsletter",
+        "newsletter.view_send",
+    },
+    NETWORK_COORDINATORS: {
+        "wagtailadmin.access_admin",
+        "pages.view_member",
+        "pages.change_member",
+    },
+}
+
+
+def group_permissions(name: str) -> set[str]:
+    group = Group.objects.get(name=name)
+    return {
+        f"{app}.{codename}"
+        for app, codename in group.permissions.values_list("content_type__app_label", "codename")
+    }
+
+
+def page_permissions(name: str) -> set[tuple[int, str]]:
+    return set(
+        GroupPagePermission.objects.filter(group__name=name).values_list(
+            "page__depth", "permission__codename"
+        )
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_group_has_exactly_the_declared_permissions(name):
+    optional = {p for role in ROLES if role.name == name for p in role.optional}
+    assert group_permissions(name) - optional == EXPECTED[name]
+
+
+def test_page_and_collection_rights_per_role():
+    assert page_permissions(EDITORS) == {(1, "add_page"), (1, "change_page")}
+    assert page_permissions(MODERATORS) == {
+        (1, "add_page"),
+        (1, "change_page"),
+        (1, "publish_page"),
+        (1, "lock_page"),
+        (1, "unlock_page"),
+    }
+    for name in (RESEARCH_LIBRARIANS, NEWSLETTER_SENDERS, NETWORK_COORDINATORS):
+        assert page_permissions(name) == set()
+        assert not GroupCollectionPermission.objects.filter(group__name=name).exists()
+    editors_media = set(
+        GroupCollectionPermission.objects.filter(group__name=EDITORS).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert editors_media == {
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    }
+
+
+def test_only_newsletter_senders_may_send():
+    send = Permission.objects.get(codename="send_newsletter", content_type__app_label="newsletter")
+    assert list(send.group_set.values_list("name", flat=True)) == [NEWSLETTER_SENDERS]
+
+
+def test_translators_get_the_italian_tree_only(home, home_it):
+    rows = GroupPagePermission.objects.filter(group__name=TRANSLATORS)
+    assert set(rows.values_list("page_id", "permission__codename")) == {(home_it.pk, "change_page")}
+
+
+def test_sync_command_puts_a_widened_group_back(home):
+    editors = Group.objects.get(name=EDITORS)
+    editors.permissions.add(Permission.objects.get(codename="publish_page"))
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.get_first_root_node(), permission_type="publish"
+    )
+    call_command("sync_editor_roles", stdout=open("/dev/null", "w"))
+    assert group_permissions(EDITORS) == EXPECTED[EDITORS]
+    assert page_permissions(EDITORS) == {(1, "add_page"), (1, "change_page")}
+
+
+# --- what each role can and cannot do in the admin --------------------------------------------
+
+
+def edit_post_data(page, **extra):
+    data = {"title": page.title, "slug": page.slug, "body-count": "0", **extra}
+    return data
+
+
+def test_editor_saves_a_draft_but_cannot_publish(staff_client, about_page):
+    client = staff_client(EDITORS)
+    url = reverse("wagtailadmin_pages:edit", args=[about_page.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, edit_post_data(about_page, title="About us (new)", **{"action-publish": "1"})
+    )
+    assert response.status_code == 302
+    about_page.refresh_from_db()
+    assert about_page.title == "About us"  # the live title did not change
+    assert about_page.has_unpublished_changes
+    assert about_page.get_latest_revision_as_object().title == "About us (new)"
+
+
+def test_moderator_publishes(staff_client, about_page):
+    client = staff_client(MODERATORS)
+    url = reverse("wagtailadmin_pages:edit", args=[about_page.pk])
+    response = client.post(
+        url, edit_post_data(about_page, title="About the movement", **{"action-publish": "1"})
+    )
+    assert response.status_code == 302
+    about_page.refresh_from_db()
+    assert about_page.title == "About the movement"
+    assert not about_page.has_unpublished_changes
+
+
+@pytest.mark.parametrize("role", [RESEARCH_LIBRARIANS, NEWSLETTER_SENDERS, NETWORK_COORDINATORS])
+def test_non_page_roles_cannot_edit_pages(staff_client, about_page, role):
+    client = staff_client(role)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[about_page.pk]))
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or "/admin/" in response["Location"]
+    about_page.refresh_from_db()
+    assert about_page.title == "About us"
+
+
+def test_translator_edits_the_italian_page_not_the_english_one(staff_client, chi_siamo, about_page):
+    client = staff_client(TRANSLATORS)
+    english = client.get(reverse("wagtailadmin_pages:edit", args=[about_page.pk]))
+    assert english.status_code in (302, 403)
+    italian = client.get(reverse("wagtailadmin_pages:edit", args=[chi_siamo.pk]))
+    assert italian.status_code == 200
+
+
+def test_translator_cannot_publish_the_italian_page(staff_client, chi_siamo):
+    client = staff_client(TRANSLATORS)
+    url = reverse("wagtailadmin_pages:edit", args=[chi_siamo.pk])
+    client.post(
+        url, edit_post_data(chi_siamo, title="Chi siamo davvero", **{"action-publish": "1"})
+    )
+    chi_siamo.refresh_from_db()
+    assert chi_siamo.title == "Chi siamo"
+
+
+def test_translator_is_sent_away_from_english_snippets(staff_client, locales):
+    person_model = apps.get_model("people", "Person")
+    english = person_model.objects.create(display_name="Ada", slug="ada", locale=locales["en"])
+    italian = english.copy_for_translation(locales["it"])
+    italian.save()
+    client = staff_client(TRANSLATORS)
+    viewset = person_model.snippet_viewset
+    response = client.get(reverse(viewset.get_url_name("edit"), args=[english.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(viewset.get_url_name("list"))
+    assert client.get(reverse(viewset.get_url_name("edit"), args=[italian.pk])).status_code == 200
+    # An editor is not affected by the translators' limit.
+    editor = staff_client(EDITORS)
+    assert editor.get(reverse(viewset.get_url_name("edit"), args=[english.pk])).status_code == 200
+
+
+def make_member(**values) -> Member:
+    defaults = {"name": "Scuola Rodari", "kind": "school", "country": "IT", "status": "pending"}
+    return Member.objects.create(**{**defaults, **values})
+
+
+def test_network_coordinator_approves_an_application(staff_client):
+    member = make_member()
+    client = staff_client(NETWORK_COORDINATORS)
+    viewset = Member.snippet_viewset
+    url = reverse(viewset.get_url_name("edit"), args=[member.pk])
+    assert client.get(url).status_code == 200
+    assert member.contact_email == ""
+    editor = staff_client(EDITORS)
+    assert editor.get(url).status_code in (302, 403)
+
+
+def test_research_librarian_reaches_the_references_but_an_editor_cannot_add(staff_client):
+    reference_model = apps.get_model("research", "Reference")
+    add_url = reverse(reference_model.snippet_viewset.get_url_name("add"))
+    assert staff_client(RESEARCH_LIBRARIANS).get(add_url).status_code == 200
+    assert staff_client(EDITORS).get(add_url).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [(NEWSLETTER_SENDERS, True), (EDITORS, False), (MODERATORS, False), (TRANSLATORS, False)],
+)
+def test_only_senders_hold_the_send_permission(make_staff, role, allowed):
+    assert make_staff(role).has_perm("newsletter.send_newsletter") is allowed
+
+
+def test_every_role_reaches_the_dashboard(staff_client):
+    for role in EXPECTED:
+        assert staff_client(role).get(reverse("wagtailadmin_home")).status_code == 200

@@ -1,0 +1,158 @@
+"""Moderation: submit → approve → published, request changes with a comment, scheduled
+publishing, Italian pages moderated the same way, every step in the audit log."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState
+
+from kindness_site.editors.roles import EDITORS, MODERATION_WORKFLOW, MODERATORS, TRANSLATORS
+from kindness_site.editors.workflows import (
+    PUBLIC_SNIPPETS,
+    assign_snippets,
+    snippets_without_workflow_support,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(client, page, **fields):
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = {"title": page.title, "slug": page.slug, "body-count": "0", "action-submit": "1"}
+    data.update(fields)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content[:500]
+    return WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+
+
+def act(client, page, action: str, comment: str = ""):
+    state = TaskState.objects.get(
+        workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
+    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.pk])
+    response = client.post(url, {"comment": comment})
+    assert response.status_code == 302
+    return state
+
+
+def actions(page) -> list[str]:
+    return list(
+        PageLogEntry.objects.filter(page=page)
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+
+
+def test_the_workflow_covers_the_whole_tree(home, home_it):
+    workflow = Workflow.objects.get(name=MODERATION_WORKFLOW)
+    assert home.get_workflow() == workflow
+    assert home_it.get_workflow() == workflow
+    tasks = [t.specific for t in workflow.tasks]
+    assert len(tasks) == 1
+    assert list(tasks[0].groups.values_list("name", flat=True)) == [MODERATORS]
+
+
+def test_submit_approve_publish_with_audit_log(staff_client, about_page):
+    editor = staff_client(EDITORS)
+    workflow_state = submit(editor, about_page, title="About the movement")
+    assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    about_page.refresh_from_db()
+    assert about_page.title == "About us"  # nothing public changes on submission
+
+    # The editor cannot approve their own submission.
+    state = TaskState.objects.get(workflow_state=workflow_state)
+    refused = editor.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[about_page.pk, "approve", state.pk])
+    )
+    assert refused.status_code in (302, 403)
+    about_page.refresh_from_db()
+    assert about_page.title == "About us"
+
+    moderator = staff_client(MODERATORS)
+    dashboard = moderator.get(reverse("wagtailadmin_home")).content.decode()
+    assert "About the movement" in dashboard  # Wagtail's "awaiting your review" panel
+    act(moderator, about_page, "approve", comment="Clear and correct.")
+
+    about_page.refresh_from_db()
+    workflow_state.refresh_from_db()
+    assert about_page.live and about_page.title == "About the movement"
+    assert workflow_state.status == WorkflowState.STATUS_APPROVED
+    log = actions(about_page)
+    for expected in ("wagtail.workflow.start", "wagtail.workflow.approve", "wagtail.publish"):
+        assert expected in log
+    approval = PageLogEntry.objects.get(page=about_page, action="wagtail.workflow.approve")
+    assert approval.data["comment"] == "Clear and correct."
+    assert approval.user.groups.filter(name=MODERATORS).exists()
+
+
+def test_request_changes_with_a_comment(staff_client, about_page):
+    editor = staff_client(EDITORS)
+    submit(editor, about_page, title="About")
+    act(staff_client(MODERATORS), about_page, "reject", comment="Say who founded the movement.")
+    about_page.refresh_from_db()
+    assert about_page.title == "About us"
+    state = WorkflowState.objects.get(object_id=str(about_page.pk))
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    rejection = PageLogEntry.objects.get(page=about_page, action="wagtail.workflow.reject")
+    assert rejection.data["comment"] == "Say who founded the movement."
+    # The editor sees the request and the comment in the page's history.
+    history = editor.get(reverse("wagtailadmin_pages:history", args=[about_page.pk]))
+    assert history.status_code == 200
+    assert "Say who founded the movement." in history.content.decode()
+
+
+def test_scheduled_publishing_after_approval(staff_client, about_page):
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    submit(
+        staff_client(EDITORS),
+        about_page,
+        title="About (tomorrow)",
+        go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+    )
+    act(staff_client(MODERATORS), about_page, "approve")
+    about_page.refresh_from_db()
+    assert about_page.title == "About us"
+    assert about_page.scheduled_revision is not None
+    # A day passes (moved back in the stored revision rather than faking the clock); then the
+    # periodic `publish_scheduled` run publishes it.
+    revision = about_page.scheduled_revision
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    about_page.refresh_from_db()
+    assert about_page.title == "About (tomorrow)"
+    assert "wagtail.publish.scheduled" in actions(about_page) or "wagtail.publish" in actions(
+        about_page
+    )
+
+
+def test_italian_pages_go_through_the_same_moderation(staff_client, chi_siamo):
+    translator = staff_client(TRANSLATORS)
+    submit(translator, chi_siamo, title="Chi siamo e cosa facciamo")
+    chi_siamo.refresh_from_db()
+    assert chi_siamo.title == "Chi siamo"
+    act(staff_client(MODERATORS), chi_siamo, "approve")
+    chi_siamo.refresh_from_db()
+    assert chi_siamo.title == "Chi siamo e cosa facciamo"
+    assert "wagtail.workflow.approve" in actions(chi_siamo)
+
+
+def test_public_snippets_get_the_workflow_when_they_support_it():
+    from django.apps import apps
+    from wagtail.models import WorkflowMixin
+
+    assigned = assign_snippets()
+    for label in PUBLIC_SNIPPETS:
+        model = apps.get_model(label)
+        if issubclass(model, WorkflowMixin):
+            assert model._meta.label in assigned
+            assert model().get_workflow().name == MODERATION_WORKFLOW
+        else:
+            assert model._meta.label in snippets_without_workflow_support()
