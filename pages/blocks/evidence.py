@@ -5,8 +5,10 @@ research app (see CONTRIBUTING, "Layout and import direction"). A figure must na
 either a reference from the research library or a written source; nothing rests on hearsay.
 """
 
+from django import forms
 from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -35,6 +37,15 @@ class ReferenceChooserBlock(SnippetChooserBlock):
     def deconstruct(self):
         _path, _args, kwargs = super().deconstruct()
         return "pages.blocks.evidence.ReferenceChooserBlock", (), kwargs
+
+    @cached_property
+    def widget(self):
+        """The snippet chooser once research registers Reference as a snippet; a plain select
+        until then, so forms (and ``clean``) keep working."""
+        try:
+            return super().widget
+        except (AttributeError, ImproperlyConfigured):
+            return forms.Select()
 
     def to_python(self, value):
         if value is None or not reference_model_available():

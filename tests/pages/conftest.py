@@ -50,7 +50,12 @@ def areas(locales) -> dict[str, dict[str, Area]]:
     result: dict[str, dict[str, Area]] = {"en": {}, "it": {}}
     for order, (slug, en, it, colour, icon) in enumerate(AREAS):
         area = Area.objects.create(
-            name=en, slug=slug, colour=colour, icon=icon, sort_order=order, locale=locales["en"],
+            name=en,
+            slug=slug,
+            colour=colour,
+            icon=icon,
+            sort_order=order,
+            locale=locales["en"],
             short_description=f"{en} and kindness.",
         )
         translated = area.copy_for_translation(locales["it"])

@@ -59,8 +59,8 @@ def test_home_shows_areas_stories_and_network_figures(
     if language == "en":
         assert "Story 1" in html
     # 2 approved members, 1 public administration, 2 countries: the pending one is not counted.
-    assert '<dd>2</dd>' in html
-    assert '<dd>1</dd>' in html
+    assert "<dd>2</dd>" in html
+    assert "<dd>1</dd>" in html
 
 
 def test_section_page_lists_stories_tagged_with_its_area_in_any_language(
