@@ -118,7 +118,7 @@ ROLES: tuple[Role, ...] = (
             "wagtail_localize.submit_translation",
             *(_change_permission(snippet) for snippet in TRANSLATABLE_SNIPPETS),
         ),
-        # Page rights on the Italian tree only: granted per locale root by ``translators.py``.
+        # Page rights on the Italian tree only: granted per locale root (grant_scoped_page_rights).
     ),
     Role(
         name=RESEARCH_LIBRARIANS,
@@ -134,6 +134,7 @@ ROLES: tuple[Role, ...] = (
     Role(
         name=NEWSLETTER_SENDERS,
         permissions=(ACCESS_ADMIN, "newsletter.send_newsletter", "newsletter.view_send"),
+        # Plus edit rights on the newsletter section only (SECTION_PAGE_RIGHTS).
     ),
     Role(
         name=NETWORK_COORDINATORS,
@@ -205,9 +206,7 @@ def apply_roles(apps: Any, schema_editor: Any = None) -> None:
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.name)
         group.permissions.set(role_permissions(apps, role))
-        if role.name != TRANSLATORS:
-            # Translators' page rights live on the locale roots (see translators.py).
-            GroupPagePermission.objects.filter(group=group).delete()
+        GroupPagePermission.objects.filter(group=group).delete()
         GroupCollectionPermission.objects.filter(group=group).delete()
         if tree_root is not None:
             for kind in role.page_permissions:
@@ -223,26 +222,52 @@ def apply_roles(apps: Any, schema_editor: Any = None) -> None:
                 GroupCollectionPermission.objects.create(
                     group=group, collection=root_collection, permission=_permission(apps, dotted)
                 )
-    grant_translators_locale_roots(apps)
+    grant_scoped_page_rights(apps)
 
 
-def grant_translators_locale_roots(apps: Any) -> int:
-    """Give Translators edit rights on every non-source locale root; returns how many were new."""
+# Page rights limited to one section of the tree, granted on the section's own page(s) whenever
+# one exists (they are made by editors or the demo loader, after the migration): senders preview
+# and test issues through the newsletter's admin views, which ask for edit rights on the issue.
+SECTION_PAGE_RIGHTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    NEWSLETTER_SENDERS: ("newsletter.newsletterindexpage", ("change",)),
+}
+
+
+def grant_scoped_page_rights(apps: Any) -> int:
+    """Translators on every non-source locale root, section roles on their section pages.
+
+    Returns how many rights were new. Safe to call any number of times.
+    """
     from django.conf import settings
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     Page = apps.get_model("wagtailcore", "Page")
-    group = Group.objects.filter(name=TRANSLATORS).first()
-    if group is None:
-        return 0
-    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
-    source_language = settings.LANGUAGE_CODE
+    ContentType = apps.get_model("contenttypes", "ContentType")
+
+    def page_permission(kind: str) -> Any:
+        return Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=f"{kind}_page"
+        )
+
+    grants: list[tuple[Any, Any, Any]] = []
+    translators = Group.objects.filter(name=TRANSLATORS).first()
+    if translators is not None:
+        roots = Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE)
+        grants += [(translators, page, page_permission("change")) for page in roots]
+    for group_name, (model_label, kinds) in SECTION_PAGE_RIGHTS.items():
+        group = Group.objects.filter(name=group_name).first()
+        app_label, model_name = model_label.split(".")
+        content_type = ContentType.objects.filter(app_label=app_label, model=model_name).first()
+        if group is None or content_type is None:
+            continue
+        for page in Page.objects.filter(content_type=content_type):
+            grants += [(group, page, page_permission(kind)) for kind in kinds]
     created = 0
-    for page in Page.objects.filter(depth=2).exclude(locale__language_code=source_language):
+    for group, page, permission in grants:
         _row, new = GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=change
+            group=group, page=page, permission=permission
         )
         created += int(new)
     return created

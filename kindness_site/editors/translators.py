@@ -2,7 +2,7 @@
 
 wagtail-localize scopes translators through ordinary permissions: ``submit_translation`` to start
 or sync a translation, and edit rights on the translated object. For pages those rights are
-granted on the Italian home page only (``roles.grant_translators_locale_roots``), so the English
+granted on the Italian home page only (``roles.grant_scoped_page_rights``), so the English
 tree stays out of reach. Snippet permissions in Wagtail are per model, not per language, so a
 translator's ``change_person`` would also open the English originals: the hook below refuses
 those to anyone whose only right to edit them comes from the Translators group.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
@@ -18,7 +20,9 @@ from kindness_site.editors.roles import (
     ROLES,
     TRANSLATORS,
 )
+from newsletter.models import NewsletterIndexPage, NewsletterIssuePage
 from pages.models import Member
+from tests.conftest import publish_child
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +103,7 @@ def test_group_has_exactly_the_declared_permissions(name):
     assert group_permissions(name) - optional == EXPECTED[name]
 
 
-def test_page_and_collection_rights_per_role():
+def test_page_and_collection_rights_per_role(home):
     assert page_permissions(EDITORS) == {(1, "add_page"), (1, "change_page")}
     assert page_permissions(MODERATORS) == {
         (1, "add_page"),
@@ -142,7 +146,7 @@ def test_sync_command_puts_a_widened_group_back(home):
     GroupPagePermission.objects.create(
         group=editors, page=Page.get_first_root_node(), permission_type="publish"
     )
-    call_command("sync_editor_roles", stdout=open("/dev/null", "w"))
+    call_command("sync_editor_roles", stdout=io.StringIO())
     assert group_permissions(EDITORS) == EXPECTED[EDITORS]
     assert page_permissions(EDITORS) == {(1, "add_page"), (1, "change_page")}
 
@@ -259,3 +263,37 @@ def test_only_senders_hold_the_send_permission(make_staff, role, allowed):
 def test_every_role_reaches_the_dashboard(staff_client):
     for role in EXPECTED:
         assert staff_client(role).get(reverse("wagtailadmin_home")).status_code == 200
+
+
+@pytest.fixture
+def issue(home) -> NewsletterIssuePage:
+    index = publish_child(home, NewsletterIndexPage(title="Newsletter", slug="newsletter"))
+    return publish_child(index, NewsletterIssuePage(title="Spring issue", slug="spring"))
+
+
+def test_newsletter_sender_reaches_the_send_view_and_an_editor_does_not(staff_client, issue):
+    url = reverse("newsletter_admin:create_send", args=[issue.pk])
+    assert staff_client(NEWSLETTER_SENDERS).get(url).status_code == 200
+    for role in (EDITORS, MODERATORS, TRANSLATORS):
+        refused = staff_client(role).get(url)
+        assert refused.status_code in (302, 403)
+        assert refused.status_code == 403 or refused["Location"] == reverse("wagtailadmin_home")
+
+
+def test_newsletter_senders_rights_stop_at_the_newsletter_section(issue):
+    rows = GroupPagePermission.objects.filter(group__name=NEWSLETTER_SENDERS)
+    assert set(rows.values_list("page__slug", "permission__codename")) == {
+        ("newsletter", "change_page")
+    }
+
+
+def test_newsletter_sender_cannot_publish_an_issue(make_staff, issue):
+    from .conftest import signed_in
+
+    sender = make_staff(NEWSLETTER_SENDERS)
+    rights = issue.permissions_for_user(sender)
+    assert rights.can_edit() and not rights.can_publish()
+    url = reverse("wagtailadmin_pages:edit", args=[issue.pk])
+    signed_in(sender).post(url, edit_post_data(issue, title="Changed", **{"action-publish": "1"}))
+    issue.refresh_from_db()
+    assert issue.title == "Spring issue"

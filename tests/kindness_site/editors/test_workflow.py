@@ -4,6 +4,7 @@ publishing, Italian pages moderated the same way, every step in the audit log.""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -125,7 +126,7 @@ def test_scheduled_publishing_after_approval(staff_client, about_page):
     revision.approved_go_live_at = past
     revision.content["go_live_at"] = past.isoformat()
     revision.save()
-    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    call_command("publish_scheduled", stdout=io.StringIO())
     about_page.refresh_from_db()
     assert about_page.title == "About (tomorrow)"
     assert "wagtail.publish.scheduled" in actions(about_page) or "wagtail.publish" in actions(
