@@ -68,6 +68,7 @@ def run_lighthouse(url: str, output: Path, timeout: int) -> dict:
         "--output=json",
         f"--output-path={output}",
         "--quiet",
+        "--disable-full-page-screenshot",
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
     ]

@@ -47,15 +47,19 @@ class BenchConfig:
     workers: int = field(
         default_factory=lambda: _env_int("BENCH_WORKERS", 2 * (os.cpu_count() or 1))
     )
-    seconds: int = field(default_factory=lambda: _env_int("BENCH_SECONDS", 4))
-    warmup_seconds: int = 1
+    seconds: int = field(default_factory=lambda: _env_int("BENCH_SECONDS", 3))
     connections: tuple[int, ...] = (1, 10)
     # Whole-run budget: later steps are skipped (and the report says so) rather than overrunning.
-    budget_seconds: int = field(default_factory=lambda: _env_int("BENCH_BUDGET_SECONDS", 840))
-    helper_timeout: int = field(default_factory=lambda: _env_int("BENCH_HELPER_TIMEOUT", 150))
+    budget_seconds: int = field(default_factory=lambda: _env_int("BENCH_BUDGET_SECONDS", 860))
+    helper_timeout: int = field(default_factory=lambda: _env_int("BENCH_HELPER_TIMEOUT", 120))
     lighthouse_timeout: int = 90
     var_dir: Path = ROOT / "var" / "bench"
     secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
+
+    @property
+    def warmup_requests(self) -> int:
+        """Enough sequential requests that every worker has most likely served the page."""
+        return 3 * self.workers
 
     @property
     def base_url(self) -> str:
@@ -78,7 +82,7 @@ class BenchConfig:
         env = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "PAGE_CACHE"))
+            if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_", "PAGE_CACHE"))
         }
         env.update(
             {

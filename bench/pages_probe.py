@@ -31,6 +31,7 @@ class Probe:
     queries_warm: int = 0  # second render: fragment caches filled, page cache still off
     html_bytes: int = 0
     page_id: int | None = None
+    error: str = ""  # the exception rendering raised outside the view (status stays 0)
 
 
 @dataclass
@@ -49,10 +50,14 @@ def measure(client_factory, url: str, page_id: int | None = None) -> tuple[Probe
 
     probe = Probe(url=url, page_id=page_id)
     cache.clear()
-    with CaptureQueriesContext(connection) as cold:
-        response = client_factory().get(url)
-    with CaptureQueriesContext(connection) as warm:
-        client_factory().get(url)
+    try:
+        with CaptureQueriesContext(connection) as cold:
+            response = client_factory().get(url)
+        with CaptureQueriesContext(connection) as warm:
+            client_factory().get(url)
+    except Exception as error:  # a broken page must not hide every other page type
+        probe.error = f"{type(error).__name__}: {error}"[:300]
+        return probe, "", ""
     probe.status = response.status_code
     probe.queries_cold = len(cold.captured_queries)
     probe.queries_warm = len(warm.captured_queries)

@@ -60,4 +60,7 @@ class BenchRun:
     page_types: list[PageTypeResult] = field(default_factory=list)
     helpers: list[HelperOutput] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # steps that failed or were skipped
+    failure: str = ""  # the error that stopped the run early, in full
+    # 1-minute load average at each phase: other work on the machine skews every timing.
+    machine_load: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0

@@ -1,15 +1,17 @@
 """``make bench``: build a fresh PostgreSQL site, measure it and write var/bench/report.md.
 
 Steps, each bounded in time: (1) a fresh database with the demo content, built with production
-settings; (2) the other apps' benchmark scripts; (3) page types, queries, load under gunicorn and
-Lighthouse (bench/site_bench.py); (4) the report and chart. Every server is stopped in ``finally``
-blocks, and a report is written even when a step fails, listing what went wrong.
+settings; (2) page types, queries, load under gunicorn and Lighthouse (bench/site_bench.py);
+(3) the other apps' benchmark scripts, in time reserved for them; (4) the report and chart.
+Every server is stopped in ``finally`` blocks, and a report is written even when a step fails,
+listing what went wrong.
 
     .venv/bin/python -m bench.run            # or: make bench
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import signal
@@ -34,7 +36,9 @@ def conditions(config: BenchConfig) -> dict[str, str]:
         "server": f"gunicorn, {config.workers} sync workers, production settings, PostgreSQL",
         "cache": "local memory per worker (no REDIS_URL)",
         "load generator": "wrk" if load.have_wrk() else "Python threads (wrk not installed)",
-        "load": f"{config.warmup_seconds} s warm-up + {config.seconds} s per measurement",
+        "load": f"{config.warmup_requests} warm-up requests, then {config.seconds} s per "
+        "measurement",
+        "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "0 (default)"),
     }
 
 
@@ -42,7 +46,14 @@ def log(message: str) -> None:
     print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="skip step 1 and measure the database of the last run (for working on the bench)",
+    )
+    args = parser.parse_args(argv)
     config = BenchConfig()
     # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl+C, so the finally blocks stop the servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -52,15 +63,28 @@ def main() -> int:
         started=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         conditions=conditions(config),
     )
+    site_bench.record_machine_load(run.machine_load, "start")
     try:
-        log(f"fresh database {config.database}, migrate, demo content, static files, messages")
-        database.reset_var_dir(config)
-        database.recreate_database(config)
-        notes: list[str] = []
-        run.setup_seconds = database.run_setup(config, notes, deadline.remaining)
-        run.conditions["demo content"] = "; ".join(note for note in notes if note)
-        for script in helpers.helper_scripts():
-            timeout = min(config.helper_timeout, deadline.remaining() - 240)
+        if args.reuse_database:
+            run.problems.append("--reuse-database: the database of an earlier run was measured")
+        else:
+            log(f"fresh database {config.database}: migrate, demo, static files, messages")
+            database.reset_var_dir(config)
+            database.recreate_database(config)
+            notes: list[str] = []
+            run.setup_seconds = database.run_setup(config, notes, deadline.remaining)
+            run.conditions["demo content"] = "; ".join(note for note in notes if note)
+            site_bench.record_machine_load(run.machine_load, "after setup")
+        scripts = helpers.helper_scripts()
+        # The other apps' scripts run last, in time kept for them; the site gets the rest.
+        reserve = min(len(scripts) * config.helper_timeout, deadline.remaining() / 3)
+        site_deadline = site_bench.Deadline(deadline.remaining() - reserve)
+        log("page types, queries, load (uncached, then cached) and Lighthouse")
+        run.page_types = site_bench.run_site_bench(
+            config, site_deadline, run.problems, run.machine_load
+        )
+        for script in scripts:
+            timeout = min(config.helper_timeout, deadline.remaining())
             if timeout < 10:
                 run.problems.append(f"{script.name} skipped: time budget used up")
                 continue
@@ -69,10 +93,10 @@ def main() -> int:
             run.helpers.append(output)
             if output.returncode != 0:
                 run.problems.append(f"{output.script} did not finish cleanly (see its section)")
-        log("page types, queries, load (uncached, then cached) and Lighthouse")
-        run.page_types = site_bench.run_site_bench(config, deadline, run.problems)
     except Exception as error:  # whatever failed, the report must still say what happened
-        run.problems.append(f"the run stopped early: {error}")
+        summary = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        run.problems.append(f"the run stopped early: {summary}")
+        run.failure = traceback.format_exc()
         traceback.print_exc()
     finally:
         run.seconds = time.monotonic() - started

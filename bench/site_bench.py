@@ -8,6 +8,7 @@ rather than a run that never ends.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from collections.abc import Callable
@@ -33,6 +34,10 @@ class Deadline:
 
     def allows(self, seconds: float) -> bool:
         return self.remaining() > seconds
+
+
+def record_machine_load(machine_load: dict[str, float], phase: str) -> None:
+    machine_load[phase] = round(os.getloadavg()[0], 1)
 
 
 def discover(config: BenchConfig, problems: list[str]) -> list[PageTypeResult]:
@@ -66,7 +71,9 @@ def to_result(item: dict, problems: list[str]) -> PageTypeResult:
         result.statuses[language] = probe["status"]
         result.queries_cold[language] = probe["queries_cold"]
         result.queries_warm[language] = probe["queries_warm"]
-        if probe["status"] != 200:
+        if probe.get("error"):
+            problems.append(f"{result.label} ({language}) `{probe['url']}`: {probe['error']}")
+        elif probe["status"] != 200:
             problems.append(
                 f"{result.label} ({language}) `{probe['url']}` answered {probe['status']}"
             )
@@ -94,11 +101,12 @@ def measure_load(
     problems: list[str],
     *,
     cached: bool,
+    machine_load: dict[str, float],
     after: Callable[[str], None] | None = None,
 ) -> None:
     """Start one gunicorn (page cache on or off), load every page type, then run ``after``."""
     name = "cached" if cached else "uncached"
-    per_page = sum(config.seconds + config.warmup_seconds for _ in config.connections) + 2
+    per_page = len(config.connections) * (config.seconds + 1) + 2
     log = config.var_dir / "logs" / f"gunicorn-{name}.log"
     log.unlink(missing_ok=True)
     with gunicorn(config, page_cache=cached, log_path=log) as base_url:
@@ -111,18 +119,18 @@ def measure_load(
                 continue
             url = base_url + path
             try:
+                load.warm_up(url, config.warmup_requests)
                 if cached:
-                    load.measure(url, 10, config.warmup_seconds, warmup=0)
                     result.cache_header = load.cache_header(url)
                 for run_name, run_cached, connections in LOAD_RUNS:
                     if run_cached == cached and connections in config.connections:
-                        result.load[run_name] = load.measure(
-                            url, connections, config.seconds, config.warmup_seconds
-                        )
+                        result.load[run_name] = load.measure(url, connections, config.seconds)
             except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
                 problems.append(f"{name} load of {result.label} failed: {error}")
+        record_machine_load(machine_load, f"after {name} load")
         if after is not None:
             after(base_url)
+            record_machine_load(machine_load, "after Lighthouse")
 
 
 def measure_browser(
@@ -152,17 +160,18 @@ def measure_browser(
 
 
 def run_site_bench(
-    config: BenchConfig, deadline: Deadline, problems: list[str]
+    config: BenchConfig, deadline: Deadline, problems: list[str], machine_load: dict[str, float]
 ) -> list[PageTypeResult]:
     results = discover(config, problems)
     measurable = [r for r in results if load_url(r)]
-    measure_load(config, measurable, deadline, problems, cached=False)
+    measure_load(config, measurable, deadline, problems, cached=False, machine_load=machine_load)
     measure_load(
         config,
         measurable,
         deadline,
         problems,
         cached=True,
+        machine_load=machine_load,
         after=lambda base_url: measure_browser(config, measurable, deadline, problems, base_url),
     )
     return results

@@ -1,0 +1,189 @@
+"""The benchmark's report writing, fed fake measurements (nothing is timed or served here).
+
+``make bench`` takes minutes and needs PostgreSQL, wrk and Chromium; these tests keep the part
+that turns figures into pass/fail verdicts honest: a slow or missing figure must never read as a
+pass, and a page the cache never serves must not count as a fast cached page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from bench.browser import BrowserResult, failing_audits, summarise
+from bench.load import LoadResult
+from bench.report import check_goals, render_markdown, write_report
+from bench.results import BenchRun, PageTypeResult
+
+
+def fake_load(rps: float, connections: int) -> LoadResult:
+    return LoadResult(
+        connections=connections,
+        requests=int(rps * 4),
+        seconds=4.0,
+        rps=rps,
+        p50_ms=1000 / rps,
+        p95_ms=3000 / rps,
+        errors=0,
+        tool="wrk",
+    )
+
+
+def fake_browser(js_bytes: int = 4_000, third_party: list[str] | None = None) -> BrowserResult:
+    return BrowserResult(
+        url="http://127.0.0.1:8110/en/",
+        scores={"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100},
+        bytes_by_type={"html": 20_000, "css": 9_000, "js": js_bytes, "images": 80_000},
+        requests=7,
+        third_party=third_party or [],
+        render_blocking=["css http://127.0.0.1:8110/static/css/site.abc123.css"],
+    )
+
+
+def fake_page(key: str, label: str, *, uncached: float, cached: float, hit: bool = True):
+    return PageTypeResult(
+        key=key,
+        label=label,
+        urls={"en": f"/en/{label}/", "it": f"/it/{label}/"},
+        statuses={"en": 200, "it": 200},
+        queries_cold={"en": 9, "it": 10},
+        queries_warm={"en": 6, "it": 6},
+        load={
+            "uncached-1": fake_load(uncached / 2, 1),
+            "uncached-10": fake_load(uncached, 10),
+            "cached-1": fake_load(cached / 2, 1),
+            "cached-10": fake_load(cached, 10),
+        },
+        cache_header="hit" if hit else "",
+        browser=fake_browser(),
+    )
+
+
+@pytest.fixture
+def bench_run() -> BenchRun:
+    home = fake_page("pages.homepage", "home page", uncached=150, cached=4_200)
+    search = fake_page("view:search", "search results", uncached=90, cached=95, hit=False)
+    library = fake_page(
+        "research.researchindexpage", "research library", uncached=300, cached=2_500
+    )
+    library.browser = BrowserResult(url="http://127.0.0.1:8110/en/research/", error="timed out")
+    return BenchRun(
+        started="2026-11-29 05:10 UTC",
+        conditions={"machine": "2 cores"},
+        setup_seconds={"migrate": 40.0},
+        page_types=[home, search, library],
+        problems=["Lighthouse for research library failed: timed out"],
+        seconds=700,
+    )
+
+
+def verdicts(run: BenchRun) -> dict[tuple[str, str], bool | None]:
+    return {(check.goal, check.subject): check.passed for check in check_goals(run)}
+
+
+def test_goals_pass_and_fail_from_the_figures(bench_run):
+    result = verdicts(bench_run)
+    assert result[("cached ≥ 3,000 req/s (10 conn.)", "home page")] is True
+    assert result[("cached ≥ 3,000 req/s (10 conn.)", "research library")] is False
+    assert result[("uncached home ≥ 200 req/s (10 conn.)", "home page")] is False
+    assert result[("home ≤ 15 KB JavaScript", "home page")] is True
+    assert result[("home: nothing render-blocking but one CSS file", "home page")] is True
+    assert result[("≤ 12 queries uncached", "home page (it)")] is True
+
+
+def test_a_page_never_served_from_the_cache_is_not_a_cached_pass(bench_run):
+    result = verdicts(bench_run)
+    assert result[("cached ≥ 3,000 req/s (10 conn.)", "search results")] is None
+
+
+def test_missing_lighthouse_figures_are_not_measured_not_passed(bench_run):
+    result = verdicts(bench_run)
+    assert result[("Lighthouse performance ≥ 95", "research library")] is None
+    assert result[("Lighthouse seo ≥ 100", "home page")] is True
+
+
+def test_heavy_javascript_and_third_parties_fail_the_home_weight_goals(bench_run):
+    bench_run.page_types[0].browser = fake_browser(
+        js_bytes=40_000, third_party=["https://fonts.example.com/a.woff2"]
+    )
+    result = verdicts(bench_run)
+    assert result[("home ≤ 15 KB JavaScript", "home page")] is False
+    assert result[("home: no third-party requests", "home page")] is False
+
+
+def test_markdown_has_a_table_per_page_type_and_the_goals(bench_run):
+    markdown = render_markdown(bench_run)
+    assert "| home page | 9 / 10 | 75 / 150 | 2,100 / 4,200 | 110.4 | 99 / 100 / 100 / 100 |" in (
+        markdown
+    )
+    for label in ("home page", "search results", "research library"):
+        assert f"### {label}" in markdown
+    assert "| cached, 10 conn. | 4,200 | 0.2 | 0.7 | 16,800 | 0 |" in markdown
+    assert "| first load | 19.5 | 8.8 | 3.9 | 78.1 | 0.0 | 0.0 | 110.4 | 7 |" in markdown
+    assert "Lighthouse failed: timed out" in markdown
+    assert "48 / 95 (not cached)" in markdown
+    assert "**FAIL**" in markdown and "not measured" in markdown
+    assert "- Lighthouse for research library failed: timed out" in markdown
+
+
+def test_write_report_draws_the_chart(bench_run, tmp_path: Path):
+    markdown_path, chart_path = tmp_path / "report.md", tmp_path / "report.png"
+    write_report(bench_run, markdown_path, chart_path)
+    assert "![Requests per second" in markdown_path.read_text()
+    with Image.open(chart_path) as chart:
+        assert chart.format == "PNG"
+        assert chart.width > 600 and chart.height > 3 * 44
+
+
+def test_summarise_groups_bytes_and_finds_third_parties_and_blocking():
+    lhr = {
+        "finalDisplayedUrl": "http://127.0.0.1:8110/en/",
+        "categories": {
+            "performance": {"score": 0.97, "auditRefs": [{"id": "lcp", "weight": 25}]},
+            "seo": {"score": 0.92, "auditRefs": [{"id": "meta-description", "weight": 1}]},
+        },
+        "audits": {
+            "lcp": {"score": 0.95, "scoreDisplayMode": "numeric"},
+            "meta-description": {"score": 0, "scoreDisplayMode": "binary"},
+            "network-requests": {
+                "details": {
+                    "items": [
+                        {
+                            "url": "http://127.0.0.1:8110/en/",
+                            "resourceType": "Document",
+                            "transferSize": 12_000,
+                        },
+                        {
+                            "url": "http://127.0.0.1:8110/static/site.css",
+                            "resourceType": "Stylesheet",
+                            "transferSize": 8_000,
+                        },
+                        {
+                            "url": "https://cdn.example.com/x.js",
+                            "resourceType": "Script",
+                            "transferSize": 30_000,
+                        },
+                        {
+                            "url": "data:image/png;base64,AAA",
+                            "resourceType": "Image",
+                            "transferSize": 0,
+                        },
+                    ]
+                }
+            },
+            "render-blocking-insight": {
+                "details": {"items": [{"url": "https://cdn.example.com/x.js"}]}
+            },
+        },
+    }
+    result = summarise("http://127.0.0.1:8110/en/", lhr)
+    assert result.scores == {"performance": 97, "seo": 92}
+    assert result.bytes_by_type["html"] == 12_000
+    assert result.bytes_by_type["css"] == 8_000
+    assert result.bytes_by_type["js"] == 30_000
+    assert result.requests == 3
+    assert result.third_party == ["https://cdn.example.com/x.js"]
+    assert result.render_blocking == ["js https://cdn.example.com/x.js"]
+    assert failing_audits(lhr) == ["seo/meta-description"]
