@@ -10,7 +10,7 @@ from .models.person import Person
 
 
 def person_json_ld(
-    person: Person, request: HttpRequest, url: str, expertise: list[Any]
+    person: Person, request: HttpRequest, url: str, expertise: list[str]
 ) -> dict[str, Any]:
     """Only what the profile shows: a person known by role only gets no given/family name."""
     data: dict[str, Any] = {
@@ -48,7 +48,7 @@ def person_json_ld(
     if same_as:
         data["sameAs"] = same_as
     if expertise:
-        data["knowsAbout"] = [area.name for area in expertise]
+        data["knowsAbout"] = list(expertise)
     if person.photo_id:
         rendition = person.photo.get_rendition("fill-400x400|format-jpeg")
         data["image"] = request.build_absolute_uri(rendition.url)

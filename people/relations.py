@@ -2,9 +2,12 @@
 
 Nothing here is typed twice. Stories point at their author (``pages.StoryPage.author``), projects
 list the people involved (``projects.ProjectPerson``), and references are matched through their
-creators (family name + first initial, case- and accent-insensitive). Models are looked up through
-the app registry so the team pages keep working while an app is absent or not migrated yet;
-matching on ``translation_key`` finds the Italian story whose author is still the English record.
+creators (see ``people.matching``). Models are looked up through the app registry so the profile
+keeps working while an app is absent or not migrated yet; matching on ``translation_key`` finds the
+Italian story whose author is still the English record.
+
+A profile must stay within the site's query budget, so stories and projects come from one query on
+``Page`` (annotated with what each row is), with page privacy checked inside that same query.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
+
+from .matching import matching_references
 
 if TYPE_CHECKING:
     from .models import Person
@@ -34,59 +42,58 @@ def _has_field(model: type[models.Model], name: str) -> bool:
     return True
 
 
-def stories_by(person: Person, limit: int = 12) -> list[Any]:
-    """Live stories in the person's language whose author is this person (any translation)."""
-    story = _model("pages", "StoryPage")
-    if story is None or not _has_field(story, "author"):
-        return []
-    return list(
-        story.objects.live()
-        .public()
-        .filter(locale_id=person.locale_id, author__translation_key=person.translation_key)
-        .order_by("-first_published_at")[:limit]
+def public_pages() -> models.QuerySet[Page]:
+    """Live pages without a view restriction on themselves or an ancestor, in the same query
+    (``PageQuerySet.public()`` costs a query of its own every time)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
+    return Page.objects.live().exclude(Exists(restricted))
 
 
-def projects_of(person: Person) -> list[Any]:
-    """Live projects in the person's language that involve this person, leaders first."""
-    project = _model("projects", "ProjectPage")
-    if project is None:
-        return []
-    projects = (
-        project.objects.live()
-        .public()
-        .filter(
-            locale_id=person.locale_id,
-            project_people__person__translation_key=person.translation_key,
-        )
-        .annotate(person_leads=models.Max("project_people__is_lead"))
-        .order_by("-person_leads", "-start_date", "title")
-        .select_related("hero_image")
-        .distinct()
-    )
-    return list(projects)
+def related_pages(person: Person) -> tuple[list[Page], list[Page]]:
+    """``(stories, projects)`` in the person's language, from one query.
 
-
-def references_by(person: Person, limit: int = 50) -> list[Any]:
-    """References in the research library with this person among their creators.
-
-    A creator matches when the family names are equal once case and accents are folded and, if
-    both sides have a given name, the initials agree ("De Vivo, I." matches Immaculata De Vivo).
-    Folding happens in Python on the candidate rows that share the family name's first letters,
-    because SQLite and PostgreSQL disagree on accent-insensitive comparison.
+    Projects carry ``person_leads``; the ones the person leads come first.
     """
-    from .matching import matching_references
-
-    if not person.family_name:
-        return []
-    return matching_references(person.given_name, person.family_name, limit=limit)
+    key = person.translation_key
+    story = _model("pages", "StoryPage")
+    project_person = _model("projects", "ProjectPerson")
+    annotations: dict[str, Any] = {}
+    if story is not None and _has_field(story, "author"):
+        annotations["is_story"] = Exists(
+            story.objects.filter(pk=OuterRef("pk"), author__translation_key=key)
+        )
+    if project_person is not None:
+        involved = project_person.objects.filter(
+            project_id=OuterRef("pk"), person__translation_key=key
+        )
+        annotations["is_project"] = Exists(involved)
+        annotations["person_leads"] = Exists(involved.filter(is_lead=True))
+    if not annotations:
+        return [], []
+    condition = Q()
+    for name in ("is_story", "is_project"):
+        if name in annotations:
+            condition |= Q(**{name: True})
+    rows = list(
+        public_pages()
+        .filter(locale_id=person.locale_id)
+        .annotate(**annotations)
+        .filter(condition)
+        .only("title", "url_path", "first_published_at", "locale_id", "depth", "path")
+        .order_by("-first_published_at")[:100]
+    )
+    stories = [row for row in rows if getattr(row, "is_story", False)]
+    projects = [row for row in rows if getattr(row, "is_project", False)]
+    projects.sort(key=lambda row: not row.person_leads)
+    return stories, projects
 
 
 def person_context(person: Person) -> dict[str, Any]:
-    projects = projects_of(person)
+    stories, projects = related_pages(person)
     return {
-        "stories": stories_by(person),
+        "stories": stories,
         "projects": projects,
-        "led_projects": [p for p in projects if getattr(p, "person_leads", False)],
-        "references": references_by(person),
+        "references": matching_references(person.given_name, person.family_name),
     }

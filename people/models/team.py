@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db import connection
+from django.db.models import OuterRef, Prefetch, StringAgg, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import Rendition
 
 from kindness_site.templatetags.seo_tags import json_ld
+from pages.locales import memoize_on_request
 from pages.models import Area, BasePage
 
 from ..jsonld import person_json_ld
@@ -76,8 +79,13 @@ class TeamPage(RoutablePageMixin, BasePage):
             by_key[membership.group.translation_key].people.append(membership.person)
         return [listing for listing in by_key.values() if listing.people]
 
+    def remember_for_request(self, request: HttpRequest) -> None:
+        """Person cards ask ``people_tags`` for the team page; on this page, it is this one."""
+        memoize_on_request(request, f"team_page:{self.locale_id}", lambda: self)
+
     @path("")
     def index(self, request: HttpRequest):
+        self.remember_for_request(request)
         return self.render(request, context_overrides={"groups": self.group_listings()})
 
     # --- profiles --------------------------------------------------------------------------
@@ -87,28 +95,45 @@ class TeamPage(RoutablePageMixin, BasePage):
     def profile_context(self, request: HttpRequest, person: Person) -> dict[str, Any]:
         """Everything the profile template shows; shared by the route and the snippet preview."""
         url = request.build_absolute_uri(self.person_url(person))
-        expertise = list(
-            Area.objects.filter(
-                locale_id=self.locale_id,
-                translation_key__in=person.expertise.values("translation_key"),
-            )
-        )
+        expertise = getattr(person, "expertise_names", None)
+        if expertise is None:  # preview of an unsaved or unannotated person
+            expertise = "\x1f".join(area.name for area in person.expertise.all())
+        names = [name for name in (expertise or "").split("\x1f") if name]
         return {
             "person": person,
-            "expertise": expertise,
+            "expertise": names,
             "canonical_url": url,
-            "person_json_ld": json_ld(person_json_ld(person, request, url, expertise)),
+            "person_json_ld": json_ld(person_json_ld(person, request, url, names)),
             **person_context(person),
         }
 
-    @path("<slug:slug>/", name="person")
-    def person(self, request: HttpRequest, slug: str):
-        person = get_object_or_404(
+    def profile_queryset(self):
+        """Live people of this page's language, each with the names of their areas of expertise
+        in this language, aggregated in the same query (the profile has a query budget)."""
+        localized = Area.objects.filter(
+            locale_id=self.locale_id, translation_key=OuterRef("expertise__translation_key")
+        ).values("name")[:1]
+        return (
             Person.objects.filter(locale_id=self.locale_id, live=True)
             .select_related("photo")
-            .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all())),
-            slug=slug,
+            .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all()))
+            .annotate(
+                expertise_names=StringAgg(
+                    Coalesce(Subquery(localized), "expertise__name"),
+                    delimiter=Value("\x1f"),
+                    **(
+                        {"order_by": "expertise__sort_order"}
+                        if connection.features.supports_aggregate_order_by_clause
+                        else {}
+                    ),
+                )
+            )
         )
+
+    @path("<slug:slug>/", name="person")
+    def person(self, request: HttpRequest, slug: str):
+        person = get_object_or_404(self.profile_queryset(), slug=slug)
+        self.remember_for_request(request)
         return self.render(
             request,
             template="people/person_detail.html",

@@ -25,6 +25,7 @@ def _team_page(request) -> TeamPage | None:
             pages = pages.filter(locale=locale)
         return pages.only("url_path", "locale_id").first()
 
+    # The key uses the locale's pk, as TeamPage.remember_for_request does.
     return memoize_on_request(request, f"team_page:{getattr(locale, 'pk', None)}", load)
 
 
