@@ -23,14 +23,15 @@ def editors_guide_urls():
     return [path("editors-guide/", EditorsGuideView.as_view(), name="kindness_editors_guide")]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_help_menu_item")
 def editors_guide_menu_item() -> MenuItem:
+    """First entry of Wagtail's Help menu: the site's own guide, before Wagtail's generic one."""
     return MenuItem(
-        _("Help"),
+        _("Editor's guide"),
         reverse("kindness_editors_guide"),
-        name="editors-guide",
+        name="kindness-editors-guide",
         icon_name="help",
-        order=100_000,
+        order=1,
     )
 
 
