@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
+    "kindness_site.security.webhooks.WebhookMalformedBodyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -336,6 +337,8 @@ LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
 LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Provider webhooks: a body that does not parse is the sender's fault, a 400 (security/webhooks.py).
+WEBHOOK_PATH_PREFIXES = ("/newsletter/anymail/",)
 # Every limit built on kindness_site.security.ratelimit; false only for load tests.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 
