@@ -27,6 +27,7 @@ from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
 from .journeys import pending_journeys
+from .page_types import missing_from_demo
 
 # Every browser test module sets ``pytestmark = BROWSER``. The django_db mark is what makes
 # pytest-django create the test database; ``_django_db_marker`` below then stops it from also
@@ -207,7 +208,10 @@ def screenshot_dir() -> Path:
 
 def pytest_terminal_summary(terminalreporter) -> None:
     """Say which journeys have no test yet because their feature has not landed."""
-    pending = pending_journeys()
+    pending = pending_journeys() + [
+        (f"axe + screenshots of {label}", "no demo builder creates this page type yet")
+        for label in missing_from_demo()
+    ]
     if pending:
         terminalreporter.section("browser journeys pending (feature not built yet)")
         for name, reason in pending:

@@ -59,11 +59,18 @@ def fill(page: Page, locator: Locator, text: str, how: str) -> None:
 
 
 def choose(page: Page, select: Locator, label: str, how: str) -> None:
-    """Pick an option of a <select> by its visible text."""
+    """Pick an option of a native <select> by its visible text.
+
+    Keyboard: focus it with Tab and type the start of the option, as people do (type-ahead works
+    on a closed select). Mouse: Playwright cannot click inside the browser's native pop-up, so it
+    clicks the select and then picks the option the way the pop-up would.
+    """
     if how == "mouse":
         select.click()
         select.select_option(label=label)
+        page.keyboard.press("Escape")
     else:
         tab_to(page, select)
-        # Typing the option's text selects it in a closed native select, as a person would.
-        select.select_option(label=label)
+        page.keyboard.type(label)
+    chosen = select.evaluate("el => el.options[el.selectedIndex].text")
+    assert chosen.strip() == label, f"selected {chosen!r} instead of {label!r}"

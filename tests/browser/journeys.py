@@ -7,8 +7,10 @@ not collect anything) and records the journey as pending; the terminal summary l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,6 +34,8 @@ class Feature:
     urls: tuple[str, ...] = ()
     # (static file, text it must contain): for behaviour that lives in JavaScript.
     scripts: tuple[tuple[str, str], ...] = ()
+    # Page classes the demo content must create, so there is something to drive.
+    demo: tuple[str, ...] = ()
 
     def missing(self) -> str:
         """What is not there yet ("" when everything is)."""
@@ -58,7 +62,25 @@ class Feature:
             found = finders.find(static_path)
             if not found or needle not in Path(found).read_text(encoding="utf-8"):
                 gaps.append(f"{needle!r} in static {static_path}")
+        gaps += [f"{name} in the demo content" for name in self.demo if not in_demo(name)]
         return ", ".join(gaps)
+
+
+@cache
+def demo_sources() -> str:
+    """The source of every app's demo builders (``<app>/demo.py`` or ``<app>/demo/*.py``)."""
+    texts = []
+    for config in apps.get_app_configs():
+        base = Path(config.path)
+        files = [base / "demo.py", *sorted((base / "demo").glob("*.py"))]
+        texts += [f.read_text(encoding="utf-8") for f in files if f.is_file()]
+    return "\n".join(texts)
+
+
+def in_demo(class_name: str) -> bool:
+    """Whether a demo builder creates pages of this class (read at collection time, before any
+    database exists; the tests then fail if the page is not actually there)."""
+    return re.search(rf"\b{re.escape(class_name)}\b", demo_sources()) is not None
 
 
 def journey(name: str, when: Feature) -> Callable[[T], T | None]:

@@ -16,6 +16,7 @@ pytestmark = [*BROWSER, pytest.mark.parametrize("how", INPUTS)]
 
 RESEARCH_LIBRARY = Feature(
     models=("research.ResearchIndexPage", "research.Reference"),
+    demo=("ResearchIndexPage",),
     templates=("research/research_index_page.html", "research/reference_page.html"),
     scripts=(("js/research.js", "data-copy-target"),),
 )
