@@ -240,18 +240,24 @@ class BrokenLinksPanel(DashboardPanel):
     @staticmethod
     def queryset() -> Any:
         page_type = ContentType.objects.get_for_model(Page)
-        live_target = Page.objects.filter(
-            pk=Cast(OuterRef("to_object_id"), BigIntegerField()), live=True
-        )
-        draft_source = Page.objects.filter(
-            pk=Cast(OuterRef("object_id"), BigIntegerField()), live=False
-        )
+        live_target = Page.objects.filter(pk=OuterRef("target_page_id"), live=True)
+        draft_source = Page.objects.filter(pk=OuterRef("source_page_id"), live=False)
         return (
             ReferenceIndex.objects.filter(to_content_type=page_type)
-            .annotate(target_live=Exists(live_target))
-            .filter(target_live=False)
-            # A draft linking to a draft is work in progress, not a broken link for visitors.
-            .exclude(Q(base_content_type=page_type) & Exists(draft_source))
+            # Object ids are text; only page rows are cast, so a snippet whose key is not a
+            # number can never make PostgreSQL fail the cast (CASE evaluates lazily).
+            .annotate(
+                target_page_id=Cast("to_object_id", BigIntegerField()),
+                source_page_id=Case(
+                    When(
+                        base_content_type=page_type,
+                        then=Cast("object_id", BigIntegerField()),
+                    ),
+                    default=None,
+                ),
+            )
+            .annotate(target_live=Exists(live_target), source_draft=Exists(draft_source))
+            .filter(target_live=False, source_draft=False)
             .values("base_content_type_id", "object_id", "to_object_id")
             .distinct()
             .order_by("object_id", "to_object_id")
