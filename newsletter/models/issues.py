@@ -6,7 +6,6 @@ The published issue page *is* the web version; the email is rendered from the sa
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,13 +38,28 @@ class NewsletterIndexPage(BasePage):
         issues = (
             NewsletterIssuePage.objects.child_of(self)
             .live()
-            .public()
+            # Not .public(): it runs an extra query for every restriction on the site. The archive
+            # itself is checked by serve(); this drops issues that carry their own restriction.
+            .exclude(view_restrictions__isnull=False)
             .order_by("-issue_date", "-pk")
             .only("title", "url_path", "issue_date", "preheader", "locale_id", "path", "depth")
         )
-        paginator = Paginator(issues, ISSUES_PER_PAGE)
-        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        number = _page_number(request.GET.get("page"))
+        start = (number - 1) * ISSUES_PER_PAGE
+        # One row more than a page tells whether older issues exist, without a COUNT query.
+        rows = list(issues[start : start + ISSUES_PER_PAGE + 1])
+        context["issues"] = rows[:ISSUES_PER_PAGE]
+        context["newer_page"] = number - 1 if number > 1 else None
+        context["older_page"] = number + 1 if len(rows) > ISSUES_PER_PAGE else None
         return context
+
+
+def _page_number(raw: str | None) -> int:
+    """A page number from the query string; anything odd means the first page."""
+    try:
+        return max(1, min(int(raw or 1), 10_000))
+    except ValueError:
+        return 1
 
 
 class NewsletterIssuePage(BasePage):

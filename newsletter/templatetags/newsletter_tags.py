@@ -36,3 +36,11 @@ def absolute_url(url: str) -> str:
     if url.startswith("/") and not url.startswith("//"):
         return f"{settings.BASE_URL}{url}"
     return url
+
+
+@register.filter
+def archive_url(issue_url: str) -> str:
+    """The archive's URL from an issue's: issues always sit directly under their archive, so
+    this saves the ancestor query that breadcrumbs would cost on every issue page."""
+    trimmed = issue_url.rstrip("/")
+    return trimmed[: trimmed.rfind("/") + 1] if "/" in trimmed else issue_url
