@@ -167,6 +167,13 @@ def _normalise_items(items) -> list[dict]:
 
 
 def load(ctx: DemoContext) -> None:
+    from .areas import ensure_areas
+    from .home import ensure_home_content
+    from .network import ensure_network
+    from .sections import ensure_sections
+    from .standard import ensure_standard_pages
+    from .stories import ensure_stories
+
     ensure_locales(ctx)
     home = ensure_home(ctx)
     ensure_settings(ctx)
@@ -174,10 +181,30 @@ def load(ctx: DemoContext) -> None:
     ctx.data.setdefault("main_menu", [])
     ctx.data.setdefault("footer_menu", [])
     ctx.data.setdefault("legal_menu", [])
+    areas = ensure_areas(ctx)
+    ctx.data["areas"] = areas
+    ctx.log("pages: six areas in English and Italian")
+    standard = ensure_standard_pages(ctx)
+    ctx.data["impact_page"] = standard["measuring-impact"]
+    ensure_sections(ctx, areas)
+    ensure_stories(ctx, areas)
+    ensure_network(ctx, areas)
+    ensure_home_content(ctx)
+    ctx.log("pages: home, areas, stories, network and standard pages ready")
 
 
 def finish(ctx: DemoContext) -> None:
     """Menus are built last, from the pages every builder registered in ``ctx.data``."""
+    from .home import link_home
+    from .people_links import link_people
+
+    link_home(ctx)
+    link_people(ctx)
+    # The network ("Join") reads best as the last item of the main navigation.
+    network = ctx.data.get("network_page")
+    if network in ctx.data["main_menu"]:
+        ctx.data["main_menu"].remove(network)
+        ctx.data["main_menu"].append(network)
     ensure_menu(ctx, MenuLocation.MAIN, "", ctx.data["main_menu"], {})
     ensure_menu(
         ctx, MenuLocation.FOOTER, "Explore", ctx.data["footer_menu"], {"Explore": "Esplora"}
