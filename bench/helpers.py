@@ -1,7 +1,8 @@
 """Other apps' benchmark scripts (bench/*_bench.py besides site_bench.py), each in a subprocess.
 
-They are owned by their apps and may hang or fail; each gets its own time limit and process
-group, and whatever it printed goes into the report as is.
+They are owned by their apps and may hang or fail; each gets its own time limit (also passed as
+``BENCH_TIME_LIMIT`` so it can stop in time by itself) and process group, and whatever it printed
+goes into the report as is.
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ def helper_scripts() -> list[Path]:
 def run_helper(script: Path, config: BenchConfig, timeout: float) -> HelperOutput:
     """Run one script with the bench environment; kill its whole group at the time limit."""
     started = time.monotonic()
-    env = {**config.django_env(), "BENCH_VAR_DIR": str(config.var_dir)}
+    env = {
+        **config.django_env(),
+        "BENCH_VAR_DIR": str(config.var_dir),
+        # The script should finish (and print its summary) within this; at timeout + a few
+        # seconds its process group gets SIGTERM, then SIGKILL.
+        "BENCH_TIME_LIMIT": str(max(5, int(timeout) - 10)),
+    }
     process = subprocess.Popen(
         [str(VENV_PYTHON), str(script.relative_to(ROOT))],
         cwd=ROOT,

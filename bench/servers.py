@@ -80,7 +80,10 @@ def gunicorn(config: BenchConfig, *, page_cache: bool, log_path: Path) -> Iterat
             start_new_session=True,  # its own process group, so stop_group reaches the workers
         )
         try:
-            wait_until_ready(config.base_url, process)
+            try:
+                wait_until_ready(config.base_url, process)
+            except RuntimeError as error:
+                raise RuntimeError(f"{error}; see {log_path}") from error
             yield config.base_url
         finally:
             stop_group(process)

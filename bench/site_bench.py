@@ -164,16 +164,23 @@ def run_site_bench(
 ) -> list[PageTypeResult]:
     results = discover(config, problems)
     measurable = [r for r in results if load_url(r)]
-    measure_load(config, measurable, deadline, problems, cached=False, machine_load=machine_load)
-    measure_load(
-        config,
-        measurable,
-        deadline,
-        problems,
-        cached=True,
-        machine_load=machine_load,
-        after=lambda base_url: measure_browser(config, measurable, deadline, problems, base_url),
-    )
+
+    def browser_phase(base_url: str) -> None:
+        measure_browser(config, measurable, deadline, problems, base_url)
+
+    for cached in (False, True):
+        try:
+            measure_load(
+                config,
+                measurable,
+                deadline,
+                problems,
+                cached=cached,
+                machine_load=machine_load,
+                after=browser_phase if cached else None,
+            )
+        except RuntimeError as error:  # gunicorn did not start: the other phase may still run
+            problems.append(f"{'cached' if cached else 'uncached'} server: {error}")
     return results
 
 
