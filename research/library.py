@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +82,16 @@ class Facets:
     authors: list[FacetOption]
     year_min: int | None
     year_max: int | None
+
+
+def year_span() -> dict[str, int | None]:
+    """The library's first and last year (hints in the year inputs); cached for a few minutes
+    because it changes only when references are added."""
+    span = cache.get("research:year-span")
+    if span is None:
+        span = Reference.objects.aggregate(low=Min("issued_year"), high=Max("issued_year"))
+        cache.set("research:year-span", span, 300)
+    return span
 
 
 def areas_for_filters() -> list[Area]:
@@ -188,7 +199,7 @@ class LibraryQuery:
             )
             for row in author_rows
         ]
-        span = Reference.objects.aggregate(low=Min("issued_year"), high=Max("issued_year"))
+        span = year_span()
         return Facets(areas, types, evidence, authors, span["low"], span["high"])
 
     def _counts(self, field_name: str, param: str, labels: dict[str, Any]) -> list[FacetOption]:

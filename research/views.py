@@ -99,7 +99,7 @@ def library_view(page: ResearchIndexPage, request: HttpRequest, export: bool = F
 def reference_view(
     page: ResearchIndexPage, request: HttpRequest, slug: str, export: bool = False
 ) -> Any:
-    ref = Reference.objects.for_listing().filter(slug=slug).first()
+    ref = Reference.objects.for_listing().prefetch_related("areas").filter(slug=slug).first()
     if ref is None:
         raise Http404(_("No reference with this address."))
     fmt, error = _export_format(request, export)

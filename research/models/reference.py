@@ -100,7 +100,8 @@ class ReferenceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Adds ``.search()`` (modelsearch) and the prefetches every listing needs."""
 
     def for_listing(self) -> ReferenceQuerySet:
-        return self.prefetch_related("creators", "areas")
+        """Creators are on every card and citation; areas only on the detail page."""
+        return self.prefetch_related("creators")
 
 
 class Reference(index.Indexed, ClusterableModel):

@@ -66,3 +66,9 @@ def areas(locales) -> dict[str, Area]:
 @pytest.fixture
 def reference_factory():
     return ReferenceFactory
+
+
+@pytest.fixture(autouse=True)
+def _admin_without_second_factor(settings):
+    """The admin's two-factor step is tested by kindness_site; here editors are signed in."""
+    settings.OTP_REQUIRED = False

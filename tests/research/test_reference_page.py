@@ -1,0 +1,71 @@
+"""A reference's own page: cite this, links, metadata for machines, where it is cited."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ref(reference_factory):
+    return reference_factory(
+        title="Kindness <em>Counts</em>",
+        issued_year=2012,
+        issued_month=12,
+        issued_day=26,
+        doi="10.1371/journal.pone.0051380",
+        pmid="23300546",
+        open_access_url="https://journals.plos.org/plosone/article?id=10.1371",
+        verification_status="corrected",
+        verification_method="PubMed Central record.",
+        authors=[("Layous", "Kristin")],
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_reference_page_renders(client, library, ref, language):
+    response = client.get(f"{library[language].url}{ref.slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    assert "<em>Counts</em>" not in html
+    assert html.count('class="cite-this__style"') == 5
+    assert 'data-copy-target="cite-apa"' in html
+    assert '<meta name="citation_title" content="Kindness &lt;em&gt;Counts&lt;/em&gt;">' in html
+    assert '<meta name="citation_doi" content="10.1371/journal.pone.0051380">' in html
+    assert '<meta name="citation_publication_date" content="2012/12/26">' in html
+    assert 'class="Z3988" title="ctx_ver=Z39.88-2004' in html
+    assert (
+        f'<link rel="canonical" href="http://testserver{library[language].url}{ref.slug}/">' in html
+    )
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["identifier"][0]["value"] == "10.1371/journal.pone.0051380"
+    assert "\\u003cem\\u003e" in re.search(r'application/ld\+json">(.*?)</script>', html).group(1)
+    summary = {
+        "en": "Kind acts make people happier.",
+        "it": "Gli atti gentili rendono le persone più felici.",
+    }[language]
+    assert summary in html
+
+
+def test_unverified_reference_is_marked(client, library, reference_factory):
+    ref = reference_factory(verification_status="unverified", verification_notes="ISBN unknown")
+    html = client.get(f"{library['en'].url}{ref.slug}/").content.decode()
+    assert "Not verified." in html and "ISBN unknown" in html
+
+
+def test_unknown_reference_is_404(client, library):
+    assert client.get(library["en"].url + "no-such-reference/").status_code == 404
+
+
+def test_reference_page_query_budget(client, library, ref, django_assert_max_num_queries):
+    client.get(f"{library['en'].url}{ref.slug}/")
+    with django_assert_max_num_queries(16):
+        assert client.get(f"{library['en'].url}{ref.slug}/").status_code == 200
