@@ -58,9 +58,12 @@ def test_the_workflow_covers_the_whole_tree(home, home_it):
     assert list(tasks[0].groups.values_list("name", flat=True)) == [MODERATORS]
 
 
-def test_submit_approve_publish_with_audit_log(staff_client, about_page):
+def test_submit_approve_publish_with_audit_log(staff_client, make_staff, about_page, mailoutbox):
+    reviewer = make_staff(MODERATORS, username="reviewer")
     editor = staff_client(EDITORS)
     workflow_state = submit(editor, about_page, title="About the movement")
+    # Moderators are told by email that something waits for them.
+    assert any(reviewer.email in message.to for message in mailoutbox)
     assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     about_page.refresh_from_db()
     assert about_page.title == "About us"  # nothing public changes on submission
