@@ -1,0 +1,46 @@
+"""The demo loader builds every page type in both languages, and a second run changes nothing."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from pages.models import Area, Member, NetworkPage, SectionPage, StandardPage, StoryPage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _summary(capsys) -> str:
+    out = capsys.readouterr().out
+    return out.strip().splitlines()[-1]
+
+
+def test_demo_content_builds_the_site_and_is_idempotent(client, capsys, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.PAGE_CACHE_ENABLED = False
+    call_command("load_demo_content")
+    first = _summary(capsys)
+    assert "Demo content ready" in first
+
+    assert Area.objects.filter(locale__language_code="en").count() == 6
+    assert Area.objects.filter(locale__language_code="it").count() == 6
+    assert SectionPage.objects.filter(locale__language_code="it", live=True).count() == 6
+    assert StoryPage.objects.filter(locale__language_code="it", live=True).count() >= 5
+    assert StandardPage.objects.filter(slug="privacy").exists()
+    assert Member.objects.filter(is_example=True, status="approved").count() >= 8
+    assert not Member.objects.filter(is_example=False).exists()
+
+    network_it = NetworkPage.objects.get(locale__language_code="it")
+    urls = ["/en/", "/it/", network_it.url, network_it.url + "join/"]
+    urls += [page.url for page in SectionPage.objects.live()]
+    urls += [page.url for page in StoryPage.objects.live()[:4]]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    home = client.get("/en/").content.decode()
+    assert "74%" in home and "higher productivity" in home and "creativity" not in home
+    assert "Zak" in home
+
+    call_command("load_demo_content")
+    second = _summary(capsys)
+    assert not re.search(r"\b\d+ (created|updated)\b", second), second
