@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry, Page
 
 from kindness_site.editors.roles import (
     EDITORS,
@@ -240,9 +240,25 @@ def test_network_coordinator_approves_an_application(staff_client):
     viewset = Member.snippet_viewset
     url = reverse(viewset.get_url_name("edit"), args=[member.pk])
     assert client.get(url).status_code == 200
-    assert member.contact_email == ""
+    data = {
+        "name": member.name,
+        "kind": member.kind,
+        "country": "IT",
+        "joined": member.joined.isoformat(),
+        "status": "approved",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    member.refresh_from_db()
+    assert member.status == "approved"
+    # The approval is in the audit log, with who made it.
+    entry = ModelLogEntry.objects.get(object_id=str(member.pk), action="wagtail.edit")
+    assert entry.user.groups.filter(name=NETWORK_COORDINATORS).exists()
     editor = staff_client(EDITORS)
     assert editor.get(url).status_code in (302, 403)
+    assert editor.post(url, {**data, "status": "rejected"}).status_code in (302, 403)
+    member.refresh_from_db()
+    assert member.status == "approved"
 
 
 def test_research_librarian_reaches_the_references_but_an_editor_cannot_add(staff_client):
