@@ -190,6 +190,17 @@ def role_permissions(apps: Any, role: Role) -> list[Any]:
     return found
 
 
+def grant_optional_permissions(apps: Any) -> None:
+    """Add optional permissions that an app has defined since the roles were set (additive only,
+    so a deliberate change made by an administrator is never undone by a deploy)."""
+    Group = apps.get_model("auth", "Group")
+    for role in ROLES:
+        group = Group.objects.filter(name=role.name).first()
+        found = [p for p in (_permission(apps, d) for d in role.optional) if p is not None]
+        if group is not None and found:
+            group.permissions.add(*found)
+
+
 def apply_roles(apps: Any, schema_editor: Any = None) -> None:
     """Create or reset every group to its declaration (global, page and collection rights)."""
     ensure_permission_rows(apps)

@@ -34,14 +34,20 @@ def grant_rights_on_new_section(sender: Any, instance: Any, created: bool, **kwa
 
 
 def after_migrate(sender: Any, **kwargs: Any) -> None:
-    """Snippet workflows and translator rights for whatever the migrations produced."""
-    if getattr(sender, "label", None) != "kindness_editors":
+    """Snippet workflows, scoped page rights and newly defined optional permissions.
+
+    ``post_migrate`` is sent once per app, in INSTALLED_APPS order, and each app's permissions
+    are created by its own signal: acting on the last app's signal means every permission
+    (including Wagtail's publish permissions for snippets) exists by then.
+    """
+    if getattr(sender, "label", None) != list(apps.get_app_configs())[-1].label:
         return
-    from .roles import grant_scoped_page_rights
+    from .roles import grant_optional_permissions, grant_scoped_page_rights
     from .workflows import assign_snippets
 
     assign_snippets()
     grant_scoped_page_rights(apps)
+    grant_optional_permissions(apps)
 
 
 def connect() -> None:
