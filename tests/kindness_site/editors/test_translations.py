@@ -108,3 +108,10 @@ def test_panel_query_budget_is_flat(home, home_it, django_assert_max_num_queries
 
 def test_no_machine_translator_is_configured():
     assert not getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)
+
+
+def test_translator_can_sync_from_english(make_staff, chi_siamo, about_page):
+    source, _created = TranslationSource.update_or_create_from_instance(about_page)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert signed_in(make_staff(TRANSLATORS)).get(url).status_code == 200
+    assert signed_in(make_staff(EDITORS)).get(url).status_code in (302, 403)
