@@ -190,12 +190,63 @@ def _create_untranslated_page() -> None:
 
 
 def _create_editor() -> None:
-    """A superuser for the Wagtail admin journeys, committed so the server thread sees it."""
+    """A superuser for the Wagtail admin journeys, committed so the server thread sees it.
+
+    When the admin requires two-factor authentication, the editor gets a confirmed TOTP
+    authenticator, and ``admin_session`` types its current code like a person would.
+    """
     from django.contrib.auth import get_user_model
 
-    get_user_model().objects.create_superuser(
+    user = get_user_model().objects.create_superuser(
         EDITOR_USERNAME, "editor@example.org", EDITOR_PASSWORD
     )
+    if getattr(settings, "OTP_REQUIRED", False):
+        from kindness_site.security.twofactor import create_authenticator
+
+        create_authenticator(user)
+
+
+def current_totp_code() -> str:
+    """The code the editor's authenticator app would show now."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user__username=EDITOR_USERNAME, confirmed=True)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return str(code).zfill(device.digits)
+
+
+@pytest.fixture(scope="package")
+def admin_session(browser: Browser, demo_site: DemoSite) -> dict:
+    """Sign in to the Wagtail admin once (password, then the 2FA code when asked) and keep the
+    cookies: a TOTP code is accepted only once, so each test reuses this signed-in state."""
+    context = _new_context(browser, demo_site, DESKTOP)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(EDITOR_USERNAME)
+    page.locator("#id_password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/admin/2fa/" in page.url:
+        assert "/admin/2fa/verify/" in page.url, f"unexpected 2FA step {page.url}"
+        page.get_by_label("Code").fill(current_totp_code())
+        page.get_by_role("button", name="Verify").click()
+        page.wait_for_load_state()
+    assert page.url.rstrip("/").endswith("/admin"), f"not signed in: {page.url}"
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture
+def admin_page(browser: Browser, demo_site: DemoSite, admin_session: dict) -> Iterator[Page]:
+    """A desktop tab signed in to the Wagtail admin as the editor."""
+    context = browser.new_context(
+        base_url=demo_site.url, viewport=DESKTOP, locale="en-GB", storage_state=admin_session
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture(scope="session")
