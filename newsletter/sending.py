@@ -46,7 +46,6 @@ from .ratelimit import wait_for_send_slot
 
 logger = logging.getLogger(__name__)
 
-SLICE_SECONDS = 30
 FREEZE_CHUNK = 2000
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -351,7 +350,9 @@ def process_send_slice(send_id: int, *, seconds: float | None = None) -> SliceRe
     if send is None or send.status != SendStatus.RUNNING:
         return report
     chained = process_send_task.get_backend().supports_defer
-    seconds = seconds if seconds is not None else (SLICE_SECONDS if chained else None)
+    seconds = (
+        seconds if seconds is not None else (settings.NEWSLETTER_SLICE_SECONDS if chained else None)
+    )
     if chained:
         process_send_task.using(run_after=timezone.now() + timedelta(seconds=seconds)).enqueue(
             send_id
