@@ -10,8 +10,9 @@ answers like Postmark's /email API and counts what every recipient received.
 Phase 1 (throughput): one issue to every subscriber (en + it); messages per second end to end
 (from the moment the send starts, audience freeze included, until it is done) and the workers'
 peak memory. Phase 2 (crash safety): a second issue to the first ``--kill-audience`` subscribers;
-a worker is killed with SIGKILL three times during the send (and restarted). Afterwards every recipient must have exactly one copy, or be
-reported ``unknown`` (with at most one copy); nothing may stay queued or in flight.
+a worker is killed with SIGKILL three times during the send (and restarted). Afterwards every
+recipient must have exactly one copy, or be reported ``unknown`` (with at most one copy);
+nothing may stay queued or in flight.
 
 Everything is bounded by ``--max-seconds`` per phase. The database is dropped at the end.
 """
