@@ -13,77 +13,24 @@ import base64
 from urllib.parse import quote
 
 import pytest
-from django.apps import apps
 from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+
+from .security.hostile import (
+    FORM,
+    FUZZ,
+    FUZZ_FEW,
+    HOSTILE_TEXT,
+    NOT_AN_EMAIL,
+    QUERY,
+    TEXT,
+    check,
+    row_counts,
+)
 
 pytestmark = pytest.mark.django_db
-
-FUZZ = settings(
-    max_examples=50,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-# Properties that send several requests per example run fewer examples, to keep the suite fast.
-FUZZ_FEW = settings(FUZZ, max_examples=20)
-CLEAR_ANSWERS = {200, 301, 302, 303, 400, 401, 403, 404, 405, 410, 413, 429}
-HOSTILE = [
-    "' OR '1'='1' --",
-    '"><script>alert(1)</script>',
-    "<img src=x onerror=alert(1)>",
-    "{{ settings.SECRET_KEY }}",
-    "{% debug %}",
-    "${jndi:ldap://evil.example/a}",
-    "../../../../etc/passwd",
-    "%00",
-    "\x00",
-    "\r\nSet-Cookie: owned=1",
-    "javascript:alert(1)",
-    "\uff21\uff22\uff23 \ufdfd \U0001d55c\U0001d55a \U0001f642\u200d\u2194\ufe0f \u202e\u200b",
-    "-1",
-    "99999999999999999999999",
-    "1e309",
-    "NaN",
-    "[]",
-    '{"a": 1}',
-    "a@b",
-    "@@@",
-]
-# Text without lone surrogates (they cannot be sent in a URL or a form at all).
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
-HUGE = st.builds(lambda s, n: (s or "x") * n, TEXT.map(lambda s: s[:20]), st.integers(200, 2000))
-HOSTILE_TEXT = st.one_of(TEXT, st.sampled_from(HOSTILE), HUGE)
-NOT_AN_EMAIL = HOSTILE_TEXT.filter(lambda s: "@" not in s or len(s) > 300)
-KNOWN_PARAMS = [
-    "q", "page", "area", "areas", "topic", "type", "year", "year_from", "year_to", "author",
-    "sort", "order", "country", "status", "format", "lang", "tag", "group", "language",
-]  # fmt: skip
-QUERY = st.dictionaries(st.one_of(st.sampled_from(KNOWN_PARAMS), TEXT), HOSTILE_TEXT, max_size=5)
-FORM = st.dictionaries(st.one_of(st.sampled_from(KNOWN_PARAMS), TEXT), HOSTILE_TEXT, max_size=8)
-PROJECT_APPS = ("newsletter", "pages", "people", "projects", "research", "wagtailforms")
-
-
-def row_counts() -> dict[str, int]:
-    """Rows per model of every app that stores visitors' input."""
-    counts = {}
-    for label in PROJECT_APPS:
-        try:
-            config = apps.get_app_config(label)
-        except LookupError:
-            continue
-        for model in config.get_models():
-            counts[model._meta.label] = model._default_manager.count()
-    return counts
-
-
-def check(response, url: str) -> None:
-    assert response.status_code in CLEAR_ANSWERS, (url, response.status_code)
 
 
 def existing(urls: list[str]) -> list[str]:
@@ -157,12 +104,6 @@ def fresh():
         cache.clear()
 
     return reset
-
-
-@pytest.fixture
-def demo_site(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", verbosity=0)
 
 
 @FUZZ
@@ -264,43 +205,4 @@ def test_oversized_posts_are_refused_cleanly(client, site_tree):
     before = row_counts()
     for url in signup_urls():
         assert client.post(url, {"email": huge}).status_code in (400, 413)
-    assert row_counts() == before
-
-
-def _public_pages() -> list[Page]:
-    return list(Page.objects.live().public().filter(depth__gt=1).specific())
-
-
-@FUZZ_FEW
-@given(data=st.data())
-def test_every_demo_page_answers_hostile_filters(client, demo_site, fresh, data):
-    fresh()
-    page = data.draw(st.sampled_from(_public_pages()))
-    before = row_counts()
-    url = page.get_url()
-    response = client.get(url, data.draw(QUERY))
-    check(response, url)
-    assert row_counts() == before
-
-
-def join_urls() -> list[str]:
-    """Every routable page's ``join`` form (the network page's; others may follow)."""
-    urls = []
-    for page in _public_pages():
-        if isinstance(page, RoutablePageMixin):
-            try:
-                urls.append(page.get_url() + page.reverse_subpage("join_route"))
-            except NoReverseMatch:
-                continue
-    return urls
-
-
-@FUZZ_FEW
-@given(form=FORM, email=NOT_AN_EMAIL)
-def test_join_forms_refuse_hostile_posts_and_write_nothing(client, demo_site, fresh, form, email):
-    fresh()
-    before = row_counts()
-    for url in join_urls():
-        response = client.post(url, {**form, "email": email})
-        check(response, url)
     assert row_counts() == before
