@@ -96,7 +96,9 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
 
 def subscribe_thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "newsletter/subscribe_thanks.html")
+    """The same page for every outcome, so it reveals nothing about the address."""
+    days = settings.NEWSLETTER_CONFIRM_MAX_AGE_DAYS
+    return render(request, "newsletter/subscribe_thanks.html", {"max_age_days": days})
 
 
 def _link_error(request: HttpRequest, error: LinkError) -> HttpResponse:
