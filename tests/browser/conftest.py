@@ -103,6 +103,7 @@ def demo_site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
             Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
             _create_editor()
             _create_untranslated_page()
+            _create_video_page()
             cache.clear()
             yield DemoSite(url=f"http://{host}:{port}", host=host, port=port)
         finally:
@@ -185,6 +186,35 @@ def _create_untranslated_page() -> None:
 
     home = Site.objects.get(is_default_site=True).root_page
     page = StandardPage(title="Only in English", slug=UNTRANSLATED_SLUG)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+
+VIDEO_SLUG = "browser-video"
+VIDEO_TITLE = "Kindness in schools"
+
+
+def _create_video_page() -> None:
+    """A page with a video block (the demo content has none): the consent journey needs one."""
+    from pages.models import StandardPage
+
+    if "video" not in StandardPage.body.field.stream_block.child_blocks:
+        return
+    home = Site.objects.get(is_default_site=True).root_page
+    page = StandardPage(
+        title="A video",
+        slug=VIDEO_SLUG,
+        body=[
+            (
+                "video",
+                {
+                    "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                    "title": VIDEO_TITLE,
+                    "caption": "How a class learnt to look after each other.",
+                },
+            )
+        ],
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
 
