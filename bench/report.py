@@ -80,7 +80,7 @@ def check_goals(run: BenchRun) -> list[GoalCheck]:
             )
     for result in measured:
         rps = _rps(result, "cached-10")
-        if result.load and not result.served_from_cache:
+        if result.never_cached:
             checks.append(
                 GoalCheck(
                     f"cached ≥ {GOAL_CACHED_RPS:,} req/s (10 conn.)",
@@ -169,7 +169,7 @@ def _summary_table(run: BenchRun) -> list[str]:
         queries = " / ".join(num(result.queries_cold.get(lang)) for lang in ("en", "it"))
         uncached = " / ".join(num(_rps(result, name)) for name in ("uncached-1", "uncached-10"))
         cached = " / ".join(num(_rps(result, name)) for name in ("cached-1", "cached-10"))
-        if result.load and not result.served_from_cache:
+        if result.never_cached:
             cached += " (not cached)"
         browser = result.browser
         weight = kb(browser.total_bytes) if browser and not browser.error else DASH
@@ -210,7 +210,7 @@ def _page_type_section(result: PageTypeResult) -> list[str]:
             f"| {label} | {num(load.rps)} | {num(load.p50_ms, 1)} | {num(load.p95_ms, 1)} "
             f"| {load.requests:,} | {load.errors:,} |"
         )
-    if result.load:
+    if any(name.startswith("cached-") for name in result.load):
         header = result.cache_header or "absent"
         lines += ["", f"X-Page-Cache on the cached server: {header}."]
     browser = result.browser
@@ -366,7 +366,7 @@ def render_chart(run: BenchRun, path: Path) -> None:
                 continue
             x_end = max(label_width + 2, x_of(rps))
             draw.rectangle((label_width, y + offset, x_end, y + offset + 15), fill=colour)
-            suffix = "" if run_name != "cached-10" or result.served_from_cache else " (no hit)"
+            suffix = " (no hit)" if run_name == "cached-10" and result.never_cached else ""
             draw.text((x_end + 4, y + offset), f"{rps:,.0f}{suffix}", fill="black", font=small)
     goal_x = x_of(GOAL_CACHED_RPS)
     draw.line((goal_x, top - 6, goal_x, bottom), fill=goal_colour, width=2)

@@ -40,6 +40,12 @@ class PageTypeResult:
     def served_from_cache(self) -> bool:
         return self.cache_header == "hit"
 
+    @property
+    def never_cached(self) -> bool:
+        """Measured on the cached server, yet not a single hit: the page is not cacheable."""
+        measured = any(name.startswith("cached-") for name in self.load)
+        return measured and not self.served_from_cache
+
 
 @dataclass
 class HelperOutput:

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         site_deadline = site_bench.Deadline(deadline.remaining() - reserve)
         log("page types, queries, load (uncached, then cached) and Lighthouse")
         run.page_types = site_bench.run_site_bench(
-            config, site_deadline, run.problems, run.machine_load
+            config, site_deadline, run.problems, run.machine_load, run.conditions
         )
         for script in scripts:
             timeout = min(config.helper_timeout, deadline.remaining())

@@ -12,6 +12,7 @@ import os
 import subprocess
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from . import browser, load
@@ -19,8 +20,33 @@ from .config import ROOT, VENV_PYTHON, BenchConfig
 from .results import LOAD_RUNS, PageTypeResult
 from .servers import gunicorn
 
-# Seconds one measurement needs at most, used to decide whether it still fits in the budget.
-LIGHTHOUSE_ESTIMATE = 30
+# Seconds each step takes besides the measured time (wrk start, warm-up requests, gunicorn boot),
+# and a Lighthouse run on an idle and a busy two-core machine; used to plan the time budget.
+MEASUREMENT_OVERHEAD = 0.6
+WARMUP_ESTIMATE = 2.0
+SERVER_START_ESTIMATE = 10.0
+LIGHTHOUSE_ESTIMATE = 15.0
+LIGHTHOUSE_ESTIMATE_BUSY = 25.0
+
+
+def lighthouse_estimate() -> float:
+    busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+    return LIGHTHOUSE_ESTIMATE_BUSY if busy else LIGHTHOUSE_ESTIMATE
+
+
+def plan_seconds(config: BenchConfig, page_types: int, remaining: float) -> int:
+    """Seconds per load measurement so that every page type is measured and still gets its
+    Lighthouse run: shorter measurements beat a report with page types missing."""
+    if page_types == 0:
+        return config.seconds
+    fixed = (
+        page_types * lighthouse_estimate()
+        + 2 * SERVER_START_ESTIMATE
+        + 2 * page_types * WARMUP_ESTIMATE
+    )
+    measurements = page_types * len(LOAD_RUNS)
+    per_measurement = (remaining - fixed) / measurements - MEASUREMENT_OVERHEAD
+    return max(1, min(config.seconds, int(per_measurement)))
 
 
 class Deadline:
@@ -106,7 +132,7 @@ def measure_load(
 ) -> None:
     """Start one gunicorn (page cache on or off), load every page type, then run ``after``."""
     name = "cached" if cached else "uncached"
-    per_page = len(config.connections) * (config.seconds + 1) + 2
+    per_page = len(config.connections) * (config.seconds + MEASUREMENT_OVERHEAD) + WARMUP_ESTIMATE
     log = config.var_dir / "logs" / f"gunicorn-{name}.log"
     log.unlink(missing_ok=True)
     with gunicorn(config, page_cache=cached, log_path=log) as base_url:
@@ -148,7 +174,7 @@ def measure_browser(
         path = load_url(result)
         if path is None:
             continue
-        if not deadline.allows(LIGHTHOUSE_ESTIMATE):
+        if not deadline.allows(lighthouse_estimate()):
             problems.append(f"Lighthouse for {result.label} skipped: time budget used up")
             continue
         slug = result.key.replace(".", "-").replace(":", "-")
@@ -160,10 +186,24 @@ def measure_browser(
 
 
 def run_site_bench(
-    config: BenchConfig, deadline: Deadline, problems: list[str], machine_load: dict[str, float]
+    config: BenchConfig,
+    deadline: Deadline,
+    problems: list[str],
+    machine_load: dict[str, float],
+    conditions: dict[str, str],
 ) -> list[PageTypeResult]:
     results = discover(config, problems)
     measurable = [r for r in results if load_url(r)]
+    seconds = plan_seconds(config, len(measurable), deadline.remaining())
+    if seconds < config.seconds:
+        problems.append(
+            f"load measurements shortened from {config.seconds} s to {seconds} s each so every "
+            "page type fits in the time budget"
+        )
+        config = replace(config, seconds=seconds)
+    conditions["load"] = (
+        f"{config.warmup_requests} warm-up requests, then {config.seconds} s per measurement"
+    )
 
     def browser_phase(base_url: str) -> None:
         measure_browser(config, measurable, deadline, problems, base_url)

@@ -13,9 +13,11 @@ import pytest
 from PIL import Image
 
 from bench.browser import BrowserResult, failing_audits, summarise
+from bench.config import BenchConfig
 from bench.load import LoadResult
-from bench.report import check_goals, render_markdown, write_report
+from bench.report import DASH, check_goals, render_markdown, write_report
 from bench.results import BenchRun, PageTypeResult
+from bench.site_bench import plan_seconds
 
 
 def fake_load(rps: float, connections: int) -> LoadResult:
@@ -187,3 +189,22 @@ def test_summarise_groups_bytes_and_finds_third_parties_and_blocking():
     assert result.third_party == ["https://cdn.example.com/x.js"]
     assert result.render_blocking == ["js https://cdn.example.com/x.js"]
     assert failing_audits(lhr) == ["seo/meta-description"]
+
+
+def test_a_skipped_cached_phase_is_not_reported_as_uncacheable(bench_run):
+    library = bench_run.page_types[2]
+    library.load = {name: run for name, run in library.load.items() if name.startswith("uncached")}
+    library.cache_header = ""
+    assert not library.never_cached
+    assert verdicts(bench_run)[("cached ≥ 3,000 req/s (10 conn.)", "research library")] is None
+    summary_row = f"| research library | 9 / 10 | 150 / 300 | {DASH} / {DASH} |"
+    assert summary_row in render_markdown(bench_run)
+
+
+def test_measurements_shrink_to_fit_the_budget_but_never_below_a_second(monkeypatch):
+    monkeypatch.setattr("bench.site_bench.os.getloadavg", lambda: (0.5, 0.5, 0.5))
+    config = BenchConfig(seconds=3)
+    assert plan_seconds(config, page_types=17, remaining=3_000) == 3
+    assert plan_seconds(config, page_types=17, remaining=450) == 1
+    assert plan_seconds(config, page_types=17, remaining=100) == 1
+    assert plan_seconds(config, page_types=10, remaining=330) == 2
