@@ -42,13 +42,17 @@ def _has_field(model: type[models.Model], name: str) -> bool:
     return True
 
 
-def public_pages() -> models.QuerySet[Page]:
-    """Live pages without a view restriction on themselves or an ancestor, in the same query
-    (``PageQuerySet.public()`` costs a query of its own every time)."""
+def exclude_restricted(queryset: models.QuerySet) -> models.QuerySet:
+    """Pages without a view restriction on themselves or an ancestor, checked inside the same
+    query (``PageQuerySet.public()`` costs a query of its own every time)."""
     restricted = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
-    return Page.objects.live().exclude(Exists(restricted))
+    return queryset.exclude(Exists(restricted))
+
+
+def public_pages() -> models.QuerySet[Page]:
+    return exclude_restricted(Page.objects.live())
 
 
 def related_pages(person: Person) -> tuple[list[Page], list[Page]]:

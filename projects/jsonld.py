@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from .models import ProjectPage
 
@@ -29,7 +30,7 @@ def project_json_ld(
         "name": project.title,
         "description": project.summary,
         "url": url,
-        "inLanguage": project.locale.language_code,
+        "inLanguage": get_language() or "en",
         "parentOrganization": {"@id": request.build_absolute_uri("/") + "#organization"},
     }
     address = {

@@ -7,86 +7,131 @@ projects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import uuid
 from datetime import date
 from typing import Any
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
 from django.http import HttpRequest
 from wagtail.images.models import Rendition
-from wagtail.models import Locale
 
 from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
+from people.relations import exclude_restricted
 
 from .filters import ProjectFilterForm
-from .models import FeaturedProject, Organisation, ProjectIndexPage, ProjectPage
+from .models import (
+    FeaturedProject,
+    Organisation,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+    ProjectPerson,
+)
 
 
 def with_card_data(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:
-    return queryset.select_related("hero_image", "locale").prefetch_related(
-        Prefetch("hero_image__renditions", queryset=Rendition.objects.all()),
-        Prefetch("areas", queryset=Area.objects.only("translation_key", "name", "slug")),
+    """Cards need the image (joined), its renditions (one prefetch) and the areas' keys (a
+    correlated subquery, so no GROUP BY and no prefetch query); names come from ``area_names``."""
+    keys = (
+        ProjectPage.areas.through.objects.filter(projectpage_id=OuterRef("pk"))
+        .values("projectpage_id")
+        .annotate(keys=StringAgg(Cast("area__translation_key", CharField()), delimiter=Value(",")))
+        .values("keys")
     )
+    return queryset.select_related("hero_image").annotate(area_keys=Subquery(keys))
 
 
-def live_projects(locale: Locale | None) -> QuerySet[ProjectPage]:
-    queryset = ProjectPage.objects.live().public()
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
+def prefetch_card_images(projects: list[ProjectPage]) -> list[ProjectPage]:
+    """One query for the renditions of every card image on the page (featured and listed)."""
+    images = [p.hero_image for p in projects if p.hero_image_id]
+    prefetch_related_objects(images, Prefetch("renditions", queryset=Rendition.objects.all()))
+    return projects
+
+
+def card_area_keys(project: ProjectPage) -> list[uuid.UUID]:
+    """The project's area keys from the ``area_keys`` annotation (SQLite stores UUIDs as hex,
+    PostgreSQL with dashes: both parse)."""
+    raw = getattr(project, "area_keys", None)
+    if raw is None:
+        return [area.translation_key for area in project.areas.all()]
+    return [uuid.UUID(key) for key in raw.split(",") if key]
+
+
+def live_projects(locale_id: int | None) -> QuerySet[ProjectPage]:
+    queryset = exclude_restricted(ProjectPage.objects.live())
+    if locale_id is not None:
+        queryset = queryset.filter(locale_id=locale_id)
     return queryset
 
 
-def featured_projects(locale: Locale | None, limit: int | None = None) -> list[ProjectPage]:
-    """The featured projects, in the editor's order, in ``locale``.
+def featured_projects(
+    index_id: int | None, locale_id: int | None, limit: int | None = None
+) -> list[ProjectPage]:
+    """The featured projects of index page ``index_id``, in the editor's order, in one query.
 
-    The entries of the project index page of ``locale`` decide (falling back to any index page
-    when that language has none yet); each entry is resolved to the live project in ``locale``
-    with the same ``translation_key``, so entries pointing at the English project still work on
-    the Italian site, and a project chosen twice is shown once.
+    Each entry is resolved to the live project in ``locale_id`` with the same
+    ``translation_key``, so entries that still point at the English project work on the Italian
+    site, and a project chosen twice is shown once.
     """
-    index = ProjectIndexPage.objects.live()
-    if locale is not None:
-        index = index.filter(locale=locale)
-    index_id = index.values_list("pk", flat=True).first()
     if index_id is None:
         return []
-    keys = list(
-        FeaturedProject.objects.filter(page_id=index_id)
+    position = (
+        FeaturedProject.objects.filter(
+            page_id=index_id, project__translation_key=OuterRef("translation_key")
+        )
         .order_by("sort_order", "pk")
-        .values_list("project__translation_key", flat=True)
+        .values("sort_order")[:1]
     )
-    order = {key: position for position, key in reversed(list(enumerate(keys)))}
-    if not order:
-        return []
-    projects = list(with_card_data(live_projects(locale).filter(translation_key__in=list(order))))
-    projects.sort(key=lambda project: order[project.translation_key])
-    return projects[:limit] if limit else projects
-
-
-def area_projects(area: Area, locale: Locale | None, limit: int | None = None) -> list[ProjectPage]:
-    """Live projects in ``locale`` tagged with ``area`` in any language, newest first."""
-    queryset = with_card_data(
-        live_projects(locale)
-        .filter(areas__translation_key=area.translation_key)
-        .distinct()
-        .order_by("-start_date", "title")
+    queryset = (
+        with_card_data(live_projects(locale_id))
+        .annotate(feature_position=Subquery(position))
+        .filter(feature_position__isnull=False)
+        .order_by("feature_position", "title")
     )
     return list(queryset[:limit] if limit else queryset)
 
 
-def localized_area_names(locale: Locale | None) -> dict[Any, Area]:
-    """Areas of ``locale`` by ``translation_key``: cards show "Salute" for the English row too."""
-    queryset = Area.objects.all() if locale is None else Area.objects.filter(locale=locale)
+def area_projects(area: Area, locale_id: int | None, limit: int | None = None) -> list[ProjectPage]:
+    """Live projects in ``locale_id`` tagged with ``area`` in any language, newest first."""
+    tagged = ProjectPage.areas.through.objects.filter(
+        projectpage_id=OuterRef("pk"), area__translation_key=area.translation_key
+    )
+    queryset = with_card_data(live_projects(locale_id).filter(Exists(tagged))).order_by(
+        "-start_date", "title"
+    )
+    return prefetch_card_images(list(queryset[:limit] if limit else queryset))
+
+
+def localized_area_names(locale_id: int | None) -> dict[Any, Area]:
+    """Areas of the locale by ``translation_key``: cards show "Salute" for the English row too."""
+    queryset = Area.objects.all() if locale_id is None else Area.objects.filter(locale_id=locale_id)
     return {area.translation_key: area for area in queryset}
 
 
 def filter_projects(queryset: QuerySet[ProjectPage], data: dict[str, Any]) -> QuerySet[ProjectPage]:
     """Apply the cleaned filters; a year selects projects running at any time in that year."""
     if data.get("area"):
-        queryset = queryset.filter(areas__slug=data["area"]).distinct()
+        tagged = ProjectPage.areas.through.objects.filter(
+            projectpage_id=OuterRef("pk"), area__slug=data["area"]
+        )
+        queryset = queryset.filter(Exists(tagged))
     if data.get("status"):
         queryset = queryset.filter(status=data["status"])
     if data.get("country"):
@@ -98,99 +143,125 @@ def filter_projects(queryset: QuerySet[ProjectPage], data: dict[str, Any]) -> Qu
     return queryset
 
 
+def paginate(queryset: QuerySet, per_page: int, number: Any) -> Page:
+    """A page of results and the total in one query (a window count on each row).
+
+    Only an out-of-range page number costs more: the count, then the last page.
+    """
+    paginator = Paginator(queryset, per_page)
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * per_page
+    rows = list(queryset.annotate(total_count=Window(Count("pk")))[offset : offset + per_page])
+    if rows:
+        paginator.__dict__["count"] = rows[0].total_count
+    elif number > 1:
+        return paginator.get_page(paginator.num_pages)
+    else:
+        paginator.__dict__["count"] = 0
+    return Page(rows, number, paginator)
+
+
 def project_index_context(page: ProjectIndexPage, request: HttpRequest) -> dict[str, Any]:
-    locale = page.locale
-    all_projects = live_projects(locale).child_of(page)
-    areas = list(Area.objects.filter(locale=locale))
-    form = ProjectFilterForm(request.GET, areas=areas, projects=all_projects)
-    filtered = filter_projects(all_projects, form.filters()).order_by("-start_date", "title")
-    paginator = Paginator(with_card_data(filtered), page.per_page or 12)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    is_filtered = bool(form.active_filters())
-    first_page = page_obj.number == 1
+    locale_id = page.locale_id
+    areas = list(Area.objects.filter(locale_id=locale_id))
+    area_names = {area.translation_key: area for area in areas}
+    memoize_on_request(request, f"area_names:{locale_id}", lambda: area_names)
+    form = ProjectFilterForm(request.GET, areas=areas)
+    filters = form.filters()
+    all_projects = live_projects(locale_id).child_of(page)
+    filtered = with_card_data(filter_projects(all_projects, filters)).order_by(
+        "-start_date", "title"
+    )
+    page_obj = paginate(filtered, page.per_page or 12, request.GET.get("page", 1))
+    show_featured = page_obj.number == 1 and not filters
+    featured = featured_projects(page.pk, locale_id) if show_featured else []
+    prefetch_card_images([*featured, *page_obj.object_list])
     return {
         "filter_form": form,
-        "is_filtered": is_filtered,
-        "featured": featured_projects(locale) if first_page and not is_filtered else [],
+        "is_filtered": bool(filters),
+        "featured": featured,
         "projects": page_obj.object_list,
         "page_obj": page_obj,
-        "paginator": paginator,
-        "area_names": {area.translation_key: area for area in areas},
+        "paginator": page_obj.paginator,
     }
 
 
 def project_detail_context(project: ProjectPage, request: HttpRequest) -> dict[str, Any]:
-    """People, partners, figures and research with their related rows in a fixed number of
-    queries; people, organisations and areas are shown in the page's language (matched by
-    ``translation_key``, since child rows are copied, not translated, to the Italian page)."""
+    """People, partners, figures, research and areas in a fixed number of queries, whatever
+    their number. People, organisations and areas are the rows of the page's language matched
+    by ``translation_key``, each annotated with its part in this project, so an Italian page
+    whose child rows still point at English records shows the Italian ones."""
     from people.models import Person
 
     from .jsonld import project_json_ld
 
     locale_id = project.locale_id
-    roles = list(project.project_people.select_related("person"))
-    people = _localized(
-        Person.objects.filter(live=True)
+    roles = ProjectPerson.objects.filter(
+        project_id=project.pk, person__translation_key=OuterRef("translation_key")
+    ).order_by("sort_order", "pk")
+    people = list(
+        Person.objects.filter(locale_id=locale_id, live=True)
+        .annotate(
+            project_position=Subquery(roles.values("sort_order")[:1]),
+            project_role=Subquery(roles.values("role")[:1]),
+            project_lead=Subquery(roles.values("is_lead")[:1]),
+        )
+        .filter(Exists(roles))
         .select_related("photo")
-        .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all())),
-        roles,
-        "person",
-        locale_id,
+        .order_by("-project_lead", "project_position", "display_name")
     )
-    people_involved = [
-        (people[role.person.translation_key], role)
-        for role in roles
-        if role.person.translation_key in people
-    ]
-    partners = list(project.project_partners.select_related("organisation"))
-    organisations = _localized(
-        Organisation.objects.select_related("logo").prefetch_related(
-            Prefetch("logo__renditions", queryset=Rendition.objects.all())
-        ),
-        partners,
-        "organisation",
-        locale_id,
+    partner_rows = ProjectPartner.objects.filter(
+        project_id=project.pk, organisation__translation_key=OuterRef("translation_key")
+    ).order_by("sort_order", "pk")
+    organisations = list(
+        Organisation.objects.filter(locale_id=locale_id)
+        .annotate(
+            project_position=Subquery(partner_rows.values("sort_order")[:1]),
+            project_role=Subquery(partner_rows.values("role")[:1]),
+        )
+        .filter(Exists(partner_rows))
+        .select_related("logo")
+        .order_by("project_position", "name")
     )
-    partner_rows = [
-        (organisations.get(p.organisation.translation_key, p.organisation), p) for p in partners
-    ]
-    area_names = localized_area_names(project.locale)
-    areas = [area_names.get(area.translation_key, area) for area in project.areas.all()]
+    images = [p.photo for p in people if p.photo_id] + [o.logo for o in organisations if o.logo_id]
+    if project.hero_image_id:
+        images.append(project.hero_image)
+    prefetch_related_objects(images, Prefetch("renditions", queryset=Rendition.objects.all()))
+    area_keys = ProjectPage.areas.through.objects.filter(projectpage_id=project.pk).values(
+        "area__translation_key"
+    )
+    areas = list(Area.objects.filter(locale_id=locale_id, translation_key__in=area_keys))
     data = project_json_ld(
-        project,
-        request,
-        people=[person for person, _role in people_involved],
-        organisations=[org for org, _partner in partner_rows],
-        areas=areas,
+        project, request, people=people, organisations=organisations, areas=areas
     )
     return {
-        "people_involved": people_involved,
-        "partners": partner_rows,
+        "people_involved": people,
+        "partners": organisations,
         "figures": list(project.impact_figures.select_related("source_reference")),
         "related_research": list(
-            project.related_research.all().for_listing().order_by("-issued_year", "title")
+            project.related_research.prefetch_related("creators").order_by("-issued_year", "title")
         ),
         "areas": areas,
         "project_json_ld": json_ld(data),
     }
 
 
-def _localized(queryset: QuerySet, rows: Iterable[Any], attr: str, locale_id: int) -> dict:
-    """Translations in ``locale_id`` of the objects ``rows`` point at, by ``translation_key``."""
-    keys = {getattr(row, attr).translation_key for row in rows}
-    if not keys:
-        return {}
-    return {
-        obj.translation_key: obj
-        for obj in queryset.filter(translation_key__in=keys, locale_id=locale_id)
-    }
-
-
 def active_featured(request: HttpRequest | None, limit: int | None) -> list[ProjectPage]:
+    """Featured projects of the active language's index page (memoised per request)."""
     locale = active_locale()
-    projects = memoize_on_request(
-        request,
-        f"featured_projects:{getattr(locale, 'pk', None)}",
-        lambda: featured_projects(locale),
-    )
+    locale_id = getattr(locale, "pk", None)
+
+    def load() -> list[ProjectPage]:
+        index_id = (
+            ProjectIndexPage.objects.live()
+            .filter(locale_id=locale_id)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return prefetch_card_images(featured_projects(index_id, locale_id))
+
+    projects = memoize_on_request(request, f"featured_projects:{locale_id}", load)
     return projects[:limit] if limit else projects

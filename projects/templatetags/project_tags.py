@@ -16,7 +16,7 @@ from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
 
 from ..models import ProjectPage
-from ..queries import active_featured, localized_area_names
+from ..queries import active_featured, card_area_keys, localized_area_names
 from ..queries import area_projects as _area_projects
 
 register = template.Library()
@@ -33,16 +33,14 @@ def area_projects(context, area: Area | None, limit: int | None = 6) -> list[Pro
     """Live projects in the active language tagged with ``area`` (matched on translation_key)."""
     if area is None:
         return []
-    return _area_projects(area, active_locale(), limit)
+    return _area_projects(area, getattr(active_locale(), "pk", None), limit)
 
 
 @register.simple_tag(takes_context=True)
 def localized_areas(context, project: ProjectPage) -> list[Area]:
     """``project``'s areas named in the active language (one query per request in total)."""
-    locale = active_locale()
+    locale_id = getattr(active_locale(), "pk", None)
     names = memoize_on_request(
-        context.get("request"),
-        f"area_names:{getattr(locale, 'pk', None)}",
-        lambda: localized_area_names(locale),
+        context.get("request"), f"area_names:{locale_id}", lambda: localized_area_names(locale_id)
     )
-    return [names.get(area.translation_key, area) for area in project.areas.all()]
+    return [names[key] for key in card_area_keys(project) if key in names]
