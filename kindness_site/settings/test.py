@@ -28,3 +28,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Query-budget tests measure uncached rendering; the page-cache tests switch it on themselves.
 PAGE_CACHE_ENABLED = False
+
+# Admin tests sign in with force_login (no second factor); the two-factor tests in
+# tests/kindness_site/security switch the requirement on themselves.
+OTP_REQUIRED = False
