@@ -13,7 +13,7 @@ from typing import Any
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Max, Min, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from pages.locales import active_locale
@@ -21,7 +21,7 @@ from pages.models import Area
 
 from .models import CslType, EvidenceType, Reference, ReferenceCreator
 
-SEARCH_LIMIT = 1000
+MAX_WORDS = 8  # more words than this add cost, not precision
 SORTS = {
     "newest": (_("Newest first"), ["-issued_year", "-issued_month", "title"]),
     "oldest": (_("Oldest first"), ["issued_year", "issued_month", "title"]),
@@ -110,28 +110,39 @@ class LibraryQuery:
         self.sort = self.data.get("sort") or (RELEVANCE if self.query else "newest")
         if self.sort == RELEVANCE and not self.query:
             self.sort = "newest"
-        self._search_ids: list[int] | None = None
 
     # --- filters -------------------------------------------------------------------------------
-    def search_ids(self) -> list[int]:
-        """Matching ids in relevance order (one search query, at most SEARCH_LIMIT)."""
-        if self._search_ids is None:
-            try:
-                hits = Reference.objects.all().search(self.query, operator="and")
-                self._search_ids = [hit.pk for hit in hits[:SEARCH_LIMIT]]
-            except Exception:  # a backend that rejects the syntax (quotes, stars): plain match
-                self._search_ids = list(
-                    Reference.objects.filter(
-                        Q(title__icontains=self.query) | Q(abstract__icontains=self.query)
-                    ).values_list("pk", flat=True)[:SEARCH_LIMIT]
-                )
-        return self._search_ids
+    def search_condition(self) -> Q:
+        """Every word of the query must appear in the record (title, journal, keywords,
+        summaries, abstract, DOI) or in a creator's name.
+
+        A plain database match rather than the modelsearch index: it is one predictable query
+        that combines with the facet counts (a search backend returns a result list, which would
+        have to be fed back as thousands of ids), and it stays fast at library sizes (see
+        bench/research_bench.py). The admin's snippet search still uses the search index.
+        """
+        condition = Q()
+        for word in self.query.split()[:MAX_WORDS]:
+            by_creator = ReferenceCreator.objects.filter(
+                Q(family__icontains=word) | Q(literal__icontains=word)
+            ).values("reference_id")
+            condition &= (
+                Q(title__icontains=word)
+                | Q(container_title__icontains=word)
+                | Q(keywords__icontains=word)
+                | Q(summary_en__icontains=word)
+                | Q(summary_it__icontains=word)
+                | Q(abstract__icontains=word)
+                | Q(doi__icontains=word)
+                | Q(pk__in=by_creator)
+            )
+        return condition
 
     def conditions(self, *, without: str = "") -> Q:
         d = self.data
         q = Q()
         if self.query:
-            q &= Q(pk__in=self.search_ids())
+            q &= self.search_condition()
         if d.get("area") and without != "area":
             keys = [a.translation_key for a in self.areas if a.slug in d["area"]]
             q &= Q(pk__in=Reference.objects.filter(areas__translation_key__in=keys).values("pk"))
@@ -154,10 +165,13 @@ class LibraryQuery:
 
     def results(self) -> QuerySet[Reference]:
         qs = Reference.objects.filter(self.conditions()).for_listing()
-        if self.sort == RELEVANCE:
-            ids = self.search_ids()
-            order = {pk: i for i, pk in enumerate(ids)}
-            return _RelevanceOrdered(qs, order)  # type: ignore[return-value]
+        if self.sort == RELEVANCE:  # title matches first, then the newest
+            words = self.query.split()[:MAX_WORDS]
+            in_title = Q()
+            for word in words:
+                in_title &= Q(title__icontains=word)
+            qs = qs.annotate(title_hit=Case(When(in_title, then=Value(0)), default=Value(1)))
+            return qs.order_by("title_hit", "-issued_year", "title", "pk")
         label_order = SORTS[self.sort][1]
         if "first_author" in label_order:
             first = ReferenceCreator.objects.filter(reference=OuterRef("pk")).order_by("sort_order")
@@ -222,33 +236,3 @@ class LibraryQuery:
             self.data.get(k)
             for k in ("q", "area", "type", "evidence", "year_from", "year_to", "author")
         )
-
-
-class _RelevanceOrdered:
-    """A sliceable, countable sequence in search-relevance order (for the paginator)."""
-
-    def __init__(self, qs: QuerySet[Reference], order: dict[int, int]) -> None:
-        self.qs = qs
-        self.order = order
-        self._items: list[Reference] | None = None
-
-    def _all(self) -> list[Reference]:
-        if self._items is None:
-            ids = list(self.qs.values_list("pk", flat=True))
-            ids.sort(key=lambda pk: self.order.get(pk, len(self.order)))
-            self._items = ids  # type: ignore[assignment]
-        return self._items  # type: ignore[return-value]
-
-    def count(self) -> int:
-        return len(self._all())
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, key: slice) -> list[Reference]:
-        ids = self._all()[key]
-        objs = self.qs.in_bulk(ids)
-        return [objs[pk] for pk in ids if pk in objs]
-
-    def __iter__(self):
-        return iter(self[:])

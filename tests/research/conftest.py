@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import factory
 import pytest
+from django.utils import translation
 
 from pages.models import Area
 from research.models import Reference, ReferenceCreator, ResearchIndexPage
@@ -72,3 +73,10 @@ def reference_factory():
 def _admin_without_second_factor(settings):
     """The admin's two-factor step is tested by kindness_site; here editors are signed in."""
     settings.OTP_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Requests activate a language that would otherwise leak into the next test."""
+    with translation.override("en"):
+        yield
