@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models import Q
 
 from pages.demo import DemoContext
@@ -335,20 +336,37 @@ def ensure_index(ctx: DemoContext) -> ProjectIndexPage:
 
 
 def ensure_featured(ctx: DemoContext, index: ProjectIndexPage, projects: list[ProjectPage]):
-    """Every demo project featured, in the text's order, on both language's index pages."""
-    for page, items in (
-        (index, projects),
-        (index.get_translation(ctx.it), [p.get_translation(ctx.it) for p in projects]),
-    ):
-        current = list(page.featured_entries.values_list("project_id", flat=True))
-        if current == [p.pk for p in items]:
-            ctx.counts["unchanged"] += 1
-            continue
-        page.featured_entries = [
-            FeaturedProject(project=project, sort_order=i) for i, project in enumerate(items)
-        ]
-        page.save_revision().publish()
-        ctx.counts["updated"] += 1
+    """Every demo project featured, in the text's order, on both languages' index pages.
+
+    The Italian entries are written after the demo transaction commits: ``ctx.translate``
+    publishes the Italian index in ``on_commit`` from the revision taken when it was translated,
+    which would otherwise replace the entries with the ones it had then (none).
+    """
+    _set_featured(ctx, index, projects)
+
+    def italian() -> None:
+        it_index = index.get_translation(ctx.it)
+        _set_featured(ctx, it_index, [p.get_translation(ctx.it) for p in projects])
+
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(italian)
+    else:
+        italian()
+
+
+def _set_featured(ctx: DemoContext, page: ProjectIndexPage, items: list[ProjectPage]) -> None:
+    page = ProjectIndexPage.objects.get(pk=page.pk)
+    current = list(
+        page.featured_entries.order_by("sort_order").values_list("project_id", flat=True)
+    )
+    if current == [p.pk for p in items]:
+        ctx.counts["unchanged"] += 1
+        return
+    page.featured_entries = [
+        FeaturedProject(project=project, sort_order=i) for i, project in enumerate(items)
+    ]
+    page.save_revision().publish()
+    ctx.counts["updated"] += 1
 
 
 def load(ctx: DemoContext) -> None:
