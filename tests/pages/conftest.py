@@ -42,6 +42,7 @@ def _no_page_cache(settings, tmp_path):
     """Budgets measure rendering, not the anonymous page cache (tested by kindness_site)."""
     settings.PAGE_CACHE_ENABLED = False
     settings.MEDIA_ROOT = str(tmp_path)
+    settings.OTP_REQUIRED = False  # admin two-factor is tested by kindness_site
 
 
 @pytest.fixture
