@@ -29,9 +29,9 @@ def test_member_snippet_lists_pending_and_bulk_approves(admin_client, make_membe
     response = admin_client.get(listing + "?status=pending")
     assert response.status_code == 200
     assert pending.name in response.content.decode()
-    action = reverse(
-        "wagtail_bulk_action", args=["pages", "member", "approve"]
-    ) + f"?id={pending.pk}"
+    action = (
+        reverse("wagtail_bulk_action", args=["pages", "member", "approve"]) + f"?id={pending.pk}"
+    )
     assert admin_client.get(action).status_code == 200
     assert admin_client.post(action).status_code == 302
     assert Member.objects.get(pk=pending.pk).status == MemberStatus.APPROVED
