@@ -19,6 +19,7 @@ from .config import CHROME_FLAGS, ROOT
 from .servers import stop_group
 
 LIGHTHOUSE_CLI = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_RUNS = ROOT / "bench" / "lighthouse_runs.mjs"
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RESOURCE_GROUPS = {
@@ -148,7 +149,56 @@ def failing_audits(lhr: dict) -> list[str]:
 
 
 def measure_page(url: str, output: Path, timeout: int) -> BrowserResult:
+    """One page with the Lighthouse CLI (a browser of its own): for a single page by hand."""
     try:
         return summarise(url, run_lighthouse(url, output, timeout))
     except (RuntimeError, json.JSONDecodeError, OSError) as error:
         return BrowserResult(url=url, error=str(error))
+
+
+def measure_pages(jobs: list[tuple[str, Path]], timeout: float) -> list[BrowserResult]:
+    """Every page in one Node process and one Chromium (bench/lighthouse_runs.mjs).
+
+    Killed as a group at ``timeout``; pages it did not reach are reported as not measured.
+    """
+    for _url, output in jobs:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.unlink(missing_ok=True)
+    jobs_file = jobs[0][1].parent / "jobs.json" if jobs else None
+    if jobs_file is None:
+        return []
+    jobs_file.write_text(json.dumps([{"url": u, "output": str(o)} for u, o in jobs]))
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM), "BENCH_CHROME_FLAGS": CHROME_FLAGS}
+    process = subprocess.Popen(
+        ["node", str(LIGHTHOUSE_RUNS), str(jobs_file)],
+        cwd=ROOT / "bench",
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # Chromium's helpers die with it on a timeout
+    )
+    stopped = ""
+    try:
+        _out, err = process.communicate(timeout=timeout)
+        if process.returncode != 0:
+            stopped = f"Lighthouse exited with {process.returncode}: {err.decode()[-500:]}"
+    except subprocess.TimeoutExpired:
+        stopped = f"not reached: Lighthouse stopped at the time budget ({timeout:.0f} s)"
+    finally:
+        stop_group(process, grace=5)
+    return [_read_result(url, output, stopped) for url, output in jobs]
+
+
+def _read_result(url: str, output: Path, stopped: str) -> BrowserResult:
+    if not output.exists():
+        return BrowserResult(url=url, error=stopped or "Lighthouse wrote no report")
+    try:
+        lhr = json.loads(output.read_text())
+    except json.JSONDecodeError as error:
+        return BrowserResult(url=url, error=f"unreadable report: {error}")
+    if lhr.get("runtimeError") and not lhr.get("categories"):
+        return BrowserResult(url=url, error=str(lhr["runtimeError"].get("message", "")))
+    result = summarise(url, lhr)
+    if lhr.get("runtimeError"):
+        result.error = str(lhr["runtimeError"].get("message", ""))
+    return result

@@ -207,4 +207,4 @@ def test_measurements_shrink_to_fit_the_budget_but_never_below_a_second(monkeypa
     assert plan_seconds(config, page_types=17, remaining=3_000) == 3
     assert plan_seconds(config, page_types=17, remaining=450) == 1
     assert plan_seconds(config, page_types=17, remaining=100) == 1
-    assert plan_seconds(config, page_types=10, remaining=330) == 2
+    assert plan_seconds(config, page_types=10, remaining=320) == 2
