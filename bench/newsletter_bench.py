@@ -285,6 +285,11 @@ def run_send(issue, languages, workers: Workers, max_seconds: float, kills: list
         if status == SendStatus.DONE:
             break
     elapsed = time.monotonic() - started
+    if Send.objects.filter(pk=send.pk).values_list("status", flat=True).first() != SendStatus.DONE:
+        # Out of time: stop it so the next phase has the workers; in-flight batches finish.
+        log(f"  time limit reached; cancelling send {send.pk}")
+        sending.cancel(send)
+        time.sleep(5)
     return send, total, elapsed, killed
 
 
@@ -311,6 +316,7 @@ def verify(send, provider: StandInProvider) -> dict:
         "unknown": by_status.get("unknown", 0),
         "unknown_that_did_arrive": unknown_received,
         "lost_queued_or_in_flight": len(lost),
+        "completed": not by_status.get("cancelled"),
         "ok": not doubled and not sent_missing and not lost,
     }
 
