@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 PROJECT_APPS = ("pages", "research", "people", "projects", "newsletter")
 LANGUAGES = ("en", "it")
 HREF = re.compile(r'href="([^"#]+)"')
+QUERY_LOG_DIR: Path | None = None  # set by main(): <output dir>/queries
 
 
 @dataclass
@@ -61,6 +63,11 @@ def measure(client_factory, url: str, page_id: int | None = None) -> tuple[Probe
     probe.status = response.status_code
     probe.queries_cold = len(cold.captured_queries)
     probe.queries_warm = len(warm.captured_queries)
+    if QUERY_LOG_DIR is not None:  # the SQL itself, for whoever has to bring a count down
+        name = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "root"
+        for label, captured in (("warm", warm), ("cold", cold)):
+            text = "\n".join(q["sql"] for q in captured.captured_queries)
+            (QUERY_LOG_DIR / f"{name}.{label}.sql").write_text(text + "\n")
     body = b"" if getattr(response, "streaming", False) else response.content
     probe.html_bytes = len(body)
     return probe, body.decode("utf-8", "replace"), response.get("Content-Type", "")
@@ -176,6 +183,10 @@ def main() -> None:
     django.setup()
     from django.conf import settings
 
+    global QUERY_LOG_DIR  # one run, one directory
+    QUERY_LOG_DIR = Path(sys.argv[1]).parent / "queries"
+    shutil.rmtree(QUERY_LOG_DIR, ignore_errors=True)
+    QUERY_LOG_DIR.mkdir(parents=True)
     host = urlsplit(settings.BASE_URL).netloc
     page_types = probe_all(host)
     Path(sys.argv[1]).write_text(json.dumps([asdict(t) for t in page_types], indent=2))
