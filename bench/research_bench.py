@@ -186,8 +186,8 @@ def bench_listing(library) -> None:
         counts.add(len(ctx.captured_queries))
         print(f"listing, {label:<50} {elapsed:8.2f} s  {len(ctx.captured_queries):3d} queries")
     print(
-        f"listing query counts: {sorted(counts)} (the same at any library size; a search adds "
-        "one query for the search backend)"
+        f"listing query counts: {sorted(counts)} (one count means the same number of queries "
+        "for every filter, search and page)"
     )
 
 
