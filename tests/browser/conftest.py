@@ -33,7 +33,9 @@ from .page_types import missing_from_demo
 # pytest-django create the test database; ``_django_db_marker`` below then stops it from also
 # wrapping each test in a transaction, because the live server must see committed data and run
 # ``transaction.on_commit`` callbacks (confirmation emails, publishing) as in production.
-BROWSER = [pytest.mark.django_db]
+# The xdist group keeps all browser tests on one worker under ``--dist loadgroup`` (one demo
+# load, one Chromium); with plain ``--dist load`` each worker that gets some loads its own.
+BROWSER = [pytest.mark.django_db, pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture(autouse=True)
@@ -157,7 +159,9 @@ def _new_context(browser: Browser, demo_site: DemoSite, viewport: dict) -> Brows
         locale="en-GB",
         reduced_motion="reduce",
     )
-    context.set_default_timeout(10_000)
+    # Generous: a loaded CI machine can take seconds for a page that sends email; a real failure
+    # still fails, only later.
+    context.set_default_timeout(20_000)
     return context
 
 
