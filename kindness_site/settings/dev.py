@@ -11,6 +11,9 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["*"]
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Two-factor sign-in is required everywhere else; on a developer's own machine it would only stand
+# between a newcomer and the admin. OTP_REQUIRED=true turns it on here too.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", False)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

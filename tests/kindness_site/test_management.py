@@ -42,10 +42,15 @@ def test_create_dev_admin_refuses_without_debug(settings):
 def test_create_dev_admin_creates_once_and_prints_credentials(settings, tmp_path, capsys):
     settings.DEBUG = True
     settings.VAR_DIR = tmp_path
+    settings.OTP_REQUIRED = False
     call_command("create_dev_admin")
     password = (tmp_path / "dev-admin.txt").read_text().strip()
-    assert f"password: {password}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"password: {password}" in out
+    assert "Two-factor sign-in is off" in out
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser and user.check_password(password)
+    settings.OTP_REQUIRED = True
     call_command("create_dev_admin")
     assert (tmp_path / "dev-admin.txt").read_text().strip() == password
+    assert "create_totp_device admin" in capsys.readouterr().out

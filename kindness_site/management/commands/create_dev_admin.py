@@ -37,3 +37,13 @@ class Command(BaseCommand):
                 f"Admin: {settings.BASE_URL}/admin/  user: admin  password: {password}"
             )
         )
+        if settings.OTP_REQUIRED:
+            self.stdout.write(
+                "Two-factor sign-in is on: scan the QR code shown after the password, or run "
+                "`python manage.py create_totp_device admin` for a key and recovery codes."
+            )
+        else:
+            self.stdout.write(
+                "Two-factor sign-in is off in the embedded default (OTP_REQUIRED=false); "
+                "production requires it for every staff account."
+            )
