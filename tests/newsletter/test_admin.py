@@ -13,6 +13,12 @@ from newsletter.models import ConsentEvent, Send, SendStatus, Subscriber, Suppre
 from newsletter.subscriptions import Origin
 
 
+@pytest.fixture(autouse=True)
+def _password_only_admin(settings):
+    """Admin two-factor sign-in is tested by kindness_site; these tests are about the newsletter."""
+    settings.OTP_REQUIRED = False
+
+
 @pytest.fixture
 def editor(django_user_model, site_tree):
     """An editor who may edit pages but not send newsletters."""
@@ -173,3 +179,9 @@ def test_pause_and_cancel_from_admin(admin_client, issue):
     send.refresh_from_db()
     assert send.status == SendStatus.CANCELLED
     assert admin_client.post(f"/admin/newsletter/sends/{send.pk}/explode/").status_code == 400
+
+
+def test_issue_edit_page_offers_preview_and_send(admin_client, issue):
+    html = admin_client.get(f"/admin/pages/{issue['en'].pk}/edit/").content.decode()
+    assert f"/admin/newsletter/issue/{issue['en'].pk}/preview/it/" in html
+    assert f"/admin/newsletter/issue/{issue['en'].pk}/send/" in html
