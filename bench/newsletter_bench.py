@@ -272,7 +272,11 @@ def run_send(issue, languages, workers: Workers, max_seconds: float, kills: list
         time.sleep(1)
         workers.sample()
         status = Send.objects.filter(pk=send.pk).values_list("status", flat=True).first()
-        done = Delivery.objects.filter(send=send).exclude(status__in=["queued", "sending"]).count()
+        done = (
+            Delivery.objects.filter(send=send)
+            .exclude(status__in=["queued", "claimed", "sending"])
+            .count()
+        )
         if pending_kills and done / max(total, 1) >= pending_kills[0]:
             pending_kills.pop(0)
             workers.kill_and_replace(killed % len(workers.procs))
@@ -306,7 +310,7 @@ def verify(send, provider: StandInProvider) -> dict:
     unknown_received = sum(
         1 for email, status in rows if status == "unknown" and provider.counts[email] == 1
     )
-    lost = [email for email, status in rows if status in ("queued", "sending")]
+    lost = [email for email, status in rows if status in ("queued", "claimed", "sending")]
     return {
         "deliveries": len(rows),
         "statuses": dict(by_status),

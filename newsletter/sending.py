@@ -1,10 +1,12 @@
 """Sending an issue: freeze the audience, then claim, send and record each delivery.
 
 Guarantee: nobody receives two copies of an issue. The Delivery ledger (unique per issue and
-subscriber) is the source of truth; each row is claimed with a lease *before* the provider call
-and marked sent with the provider's message id *after* it. If a worker dies in between, the row
-stays ``sending`` until its lease expires and then becomes ``unknown``: reported, never re-sent
-automatically. At-most-once, honestly labelled (the same stance as Ghost's email service).
+subscriber) is the source of truth. Rows are claimed in batches with a lease (``claimed``); each
+row becomes ``sending`` right *before* its provider call and ``sent`` with the provider's message
+id *after* it. Claimed rows whose lease expires were never attempted and are queued again. If a
+worker dies during a call, the row stays ``sending`` until its lease expires and then becomes
+``unknown``: reported, never re-sent automatically. At-most-once, honestly labelled (the same
+stance as Ghost's email service).
 
 Work is split into time-boxed slices run as tasks. With a deferrable task backend (django-tasks-db)
 each slice first enqueues its successor to run when the slice's time is up, so a send keeps going
@@ -190,6 +192,10 @@ def cancel(send: Send) -> None:
 def recover_expired_leases(send_id: int, now: datetime | None = None) -> int:
     """Rows left ``sending`` past their lease: the worker died; outcome unknown, never resent."""
     now = now or timezone.now()
+    # Claimed but never handed to the provider: safe to queue again.
+    Delivery.objects.filter(
+        send_id=send_id, status=DeliveryStatus.CLAIMED, lease_until__lt=now
+    ).update(status=DeliveryStatus.QUEUED, lease_owner="", lease_until=None)
     count = Delivery.objects.filter(
         send_id=send_id, status=DeliveryStatus.SENDING, lease_until__lt=now
     ).update(status=DeliveryStatus.UNKNOWN, last_error="Worker stopped during the provider call.")
@@ -216,13 +222,13 @@ def claim_batch(send_id: int, owner: str, size: int, now: datetime | None = None
         if not ids:
             return []
         Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.QUEUED).update(
-            status=DeliveryStatus.SENDING,
+            status=DeliveryStatus.CLAIMED,
             lease_owner=owner,
             lease_until=lease_until,
             attempts=F("attempts") + 1,
         )
     return list(
-        Delivery.objects.filter(pk__in=ids, lease_owner=owner, status=DeliveryStatus.SENDING).only(
+        Delivery.objects.filter(pk__in=ids, lease_owner=owner, status=DeliveryStatus.CLAIMED).only(
             "pk", "email", "token", "language", "attempts", "subscriber_id", "send_id"
         )
     )
@@ -267,7 +273,9 @@ class SliceReport:
 
 def _mark(pk: int, owner: str, **values) -> int:
     return Delivery.objects.filter(
-        Q(status=DeliveryStatus.SENDING) | Q(status=DeliveryStatus.UNKNOWN),
+        Q(status=DeliveryStatus.SENDING)
+        | Q(status=DeliveryStatus.UNKNOWN)
+        | Q(status=DeliveryStatus.CLAIMED),
         pk=pk,
         lease_owner=owner,
     ).update(lease_until=None, **values)
@@ -296,6 +304,12 @@ def send_batch(
         personal = personalise(issue, links[delivery.language], delivery.token)
         message = issue_message(issue, personal, delivery.email)
         wait_for_send_slot(settings.NEWSLETTER_RATE_PER_SECOND)
+        # The point of no return: from here a crash leaves "sending", later reported unknown.
+        started = Delivery.objects.filter(
+            pk=delivery.pk, lease_owner=owner, status=DeliveryStatus.CLAIMED
+        ).update(status=DeliveryStatus.SENDING)
+        if not started:  # the lease was lost (expired and re-queued): another worker owns it
+            continue
         try:
             backend.send_messages([message])
         except AnymailRecipientsRefused as exc:
@@ -402,7 +416,8 @@ def _wait_for_retries(send_id: int, deadline: float | None) -> bool:
 def finish_if_complete(send_id: int) -> bool:
     """Mark the send done when nothing is queued or in flight."""
     pending = Delivery.objects.filter(
-        send_id=send_id, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.SENDING]
+        send_id=send_id,
+        status__in=[DeliveryStatus.QUEUED, DeliveryStatus.CLAIMED, DeliveryStatus.SENDING],
     ).exists()
     if pending:
         return False

@@ -69,6 +69,7 @@ class Send(models.Model):
 
 class DeliveryStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
+    CLAIMED = "claimed", _("Claimed by a worker")
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
