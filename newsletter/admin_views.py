@@ -179,7 +179,7 @@ def send_detail(request: HttpRequest, send_id: int) -> HttpResponse:
         Bar(_("Failed"), figures["failed"]),
         Bar(_("Unknown"), figures["unknown"]),
     ]
-    done = figures["total"] - figures["queued"] - figures["sending"]
+    done = figures["total"] - figures["queued"] - figures["claimed"] - figures["sending"]
     context = {
         "send": send,
         "figures": figures,
