@@ -7,7 +7,6 @@ through its ``demo`` module (see ``pages.demo``).
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from pages.demo import DemoContext, discover_builders
 
@@ -19,14 +18,17 @@ class Command(BaseCommand):
         started = time.monotonic()
         ctx = DemoContext(stdout=self.stdout)
         builders = discover_builders()
-        with transaction.atomic():
-            for index, (label, module) in enumerate(builders, start=1):
-                self.stdout.write(f"[{index}/{len(builders)}] {label}")
-                module.load(ctx)
-            for label, module in builders:
-                if callable(getattr(module, "finish", None)):
-                    self.stdout.write(f"[finish] {label}")
-                    module.finish(ctx)
+        # No transaction around the whole run: wagtail-localize publishes translations in
+        # on_commit callbacks, and later steps (menus, featured entries, child pages) need the
+        # Italian pages to exist. Each builder is idempotent, so a run that stops half-way is
+        # completed by the next one.
+        for index, (label, module) in enumerate(builders, start=1):
+            self.stdout.write(f"[{index}/{len(builders)}] {label}")
+            module.load(ctx)
+        for label, module in builders:
+            if callable(getattr(module, "finish", None)):
+                self.stdout.write(f"[finish] {label}")
+                module.finish(ctx)
         summary = ", ".join(f"{count} {name}" for name, count in sorted(ctx.counts.items()))
         self.stdout.write(
             self.style.SUCCESS(
