@@ -112,3 +112,28 @@ def test_reference_index_and_cited_on(client, library, citing_page, refs):
     html = client.get(f"{library['en'].url}{refs[2].slug}/").content.decode()
     unused = client.get(f"{library['en'].url}{refs[0].slug}/").content.decode()
     assert "Why kindness" in unused  # cited in the intro too
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_standard_page_shows_in_text_citations_and_its_reference_list(
+    client, site_tree, citing_page, refs, language, locales, django_assert_max_num_queries
+):
+    """The whole path a visitor sees: rich text citations link to the page's numbered list."""
+    page = citing_page
+    if language == "it":
+        page = citing_page.copy_for_translation(locales["it"])
+        page.save_revision().publish()
+    # Budget: the standard page's own 12, one query per rich-text field with citations, the list
+    # (references with creators) and the library page for the "About this source" links; the
+    # Italian copy needs one more to find its translated library page.
+    with django_assert_max_num_queries(20):
+        html = client.get(page.url).content.decode()
+    assert 'href="#ref-1"' in html
+    assert html.index('id="ref-1"') < html.index('id="ref-2"') < html.index('id="ref-3"')
+    assert ("References" if language == "en" else "Riferimenti") in html
+
+
+def test_rich_text_editors_offer_the_citation_entity():
+    from pages.blocks.content import RICH_TEXT_FEATURES
+
+    assert "citation" in RICH_TEXT_FEATURES
