@@ -32,7 +32,10 @@ run: setup ## Set everything up and serve the demo site at http://127.0.0.1:8000
 
 test: install ## Install and run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
-	$(RUN) pytest -n auto --dist loadgroup --cov --cov-report=term
+	@# The real-browser suite runs first in its own process: it serves the demo site from the test
+	@# database and replaces its contents, which must not leak into the other tests.
+	$(RUN) pytest tests/browser --cov --cov-report= --cov-fail-under=0
+	$(RUN) pytest -n auto --ignore=tests/browser --cov --cov-append --cov-report=term
 
 test-browser: install ## Only the real-browser tests (Chromium + axe); screenshots go to var/screenshots
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0

@@ -60,7 +60,7 @@ def _manage(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(extra_env)
     return subprocess.run(
