@@ -138,7 +138,7 @@ def test_lost_race_is_handled(db):
     assert subscriber.pk == winner.pk and not created
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_signups_make_exactly_one_subscriber(site_tree):
     """Eight threads sign up the same address at once (real concurrent transactions)."""
     barrier = threading.Barrier(8)

@@ -8,7 +8,7 @@ from wagtail.models import Page, Revision
 
 from pages.models import Area, Member, NetworkPage, SectionPage, StandardPage, StoryPage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _summary(capsys) -> str:

@@ -11,7 +11,7 @@ from pages.models import Area
 from research import demo
 from research.models import Reference, ResearchIndexPage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def run() -> DemoContext:
