@@ -24,6 +24,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# Keep database connections between requests (a new PostgreSQL connection per request cost more than
+# rendering a cached page); health checks drop broken ones.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+
 # A development mail backend is an error under check --deploy: default to SMTP instead.
 EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", "smtp")
 MAILERS = build_mailers(EMAIL_PROVIDER, VAR_DIR)  # noqa: F405
