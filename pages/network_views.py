@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,6 +15,7 @@ from .models import Area, Member, MemberStatus, NetworkPage, network_figures
 from .models.network import member_countries
 from .models.stories import localise_areas, localised_areas
 from .notifications import notify_staff_of_application
+from .pagination import paginate
 from .ratelimit import RateLimit
 
 MEMBERS_PER_PAGE = getattr(settings, "NETWORK_MEMBERS_PER_PAGE", 12)
@@ -43,13 +43,7 @@ def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
         )
         .order_by("-is_example", "name", "pk")
     )
-    paginator = Paginator(members, MEMBERS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginate(request, members, MEMBERS_PER_PAGE)
     localise_areas(page_obj.object_list, page.locale_id, by_key)
     return page.render(
         request,

@@ -1,7 +1,6 @@
 """The site search: Wagtail search restricted to the visitor's language, paginated, abuse-safe."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from .locales import active_locale
+from .pagination import paginate
 
 
 def clean_query(raw: str) -> str:
@@ -51,13 +51,7 @@ def search(request: HttpRequest) -> HttpResponse:
             .select_related("page")
             .order_by("sort_order")
         )
-        paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+        results_page = paginate(request, results, settings.SEARCH_RESULTS_PER_PAGE)
 
     response = render(
         request,

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, QuerySet, StringAgg
 from django.db.models.functions import Cast
@@ -24,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
+from ..pagination import paginate
 from ..queries import area_taxonomy, public_live
 from .areas import Area
 from .base import BasePage
@@ -89,13 +89,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             stories = stories.filter(areas__translation_key=current_area.translation_key)
         elif requested:
             notice = _("That area does not exist, so all stories are shown.")
-        paginator = Paginator(stories, STORIES_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginate(request, stories, STORIES_PER_PAGE)
         localise_areas(page_obj.object_list, self.locale_id, by_key)
         return self.render(
             request,
