@@ -88,10 +88,9 @@ class NewsletterIssuePage(BasePage):
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types: list[str] = []
     template = "newsletter/newsletter_issue_page.html"
+    meta_description_sources = ("preheader",)
 
     class Meta:
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
 
-    def get_meta_description(self) -> str:
-        return self.search_description or self.preheader

@@ -1,6 +1,10 @@
 """What every public page shares: a social image, an SEO-friendly title, and listing defaults."""
 
+from typing import ClassVar
+
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -25,11 +29,23 @@ class BasePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
+    # Fields whose text stands in for an empty "search description", first non-empty wins. Search
+    # engines and link previews need a description on every page, and editors rarely write one.
+    meta_description_sources: ClassVar[tuple[str, ...]] = ("intro",)
+    META_DESCRIPTION_CHARS: ClassVar[int] = 160
+
     class Meta:
         abstract = True
 
     def get_meta_description(self) -> str:
-        return self.search_description or ""
+        """The editor's search description, else the page's own summary as plain text."""
+        if self.search_description:
+            return self.search_description
+        for name in self.meta_description_sources:
+            text = " ".join(strip_tags(str(getattr(self, name, "") or "")).split())
+            if text:
+                return Truncator(text).chars(self.META_DESCRIPTION_CHARS)
+        return ""
 
     def get_social_image(self):
         return self.social_image

@@ -195,6 +195,7 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    meta_description_sources = ("hero_intro",)
     max_count_per_parent = None
 
     class Meta:

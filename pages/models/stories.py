@@ -177,9 +177,6 @@ class StoryPage(BasePage):
             .order_by("-date", "-pk")
         )
 
-    def get_meta_description(self) -> str:
-        return self.search_description or self.intro
-
     def get_social_image(self):
         return self.social_image or self.hero_image
 

@@ -110,6 +110,7 @@ class ProjectPage(BasePage):
         index.FilterField("country"),
     ]
     parent_page_types = ["projects.ProjectIndexPage"]
+    meta_description_sources = ("summary",)
     subpage_types: list[str] = []
 
     class Meta:
