@@ -1,15 +1,32 @@
 """Language-neutral newsletter endpoints: one-click unsubscribe and provider webhooks.
 
-Provider webhooks are Anymail's own views, e.g. /newsletter/anymail/postmark/tracking/,
-protected by the basic-auth secret in ANYMAIL["WEBHOOK_SECRET"].
+Only the *tracking* webhook of the providers named in ``NEWSLETTER_WEBHOOK_PROVIDERS`` (by default
+the Anymail provider in EMAIL_PROVIDER) is mounted, e.g. /newsletter/anymail/postmark/tracking/,
+protected by the basic-auth secret in ANYMAIL["WEBHOOK_SECRET"]. Mounting all of Anymail's URLs
+would expose inbound-mail endpoints we never use and answer 500 for providers whose signing key
+is not configured (Mailgun checks it when the view is built); an unconfigured provider is a 404.
 """
 
-from django.urls import include, path
+from anymail import urls as anymail_urls
+from django.conf import settings
+from django.urls import URLPattern, path
 
 from . import views
 
 app_name = "newsletter"
+
+
+def tracking_webhooks(providers: list[str]) -> list[URLPattern]:
+    """Anymail's own tracking-webhook routes for ``providers``, under ``anymail/``."""
+    wanted = {f"{provider}_tracking_webhook" for provider in providers}
+    return [
+        path(f"anymail/{pattern.pattern}", pattern.callback, name=pattern.name)
+        for pattern in anymail_urls.urlpatterns
+        if pattern.name in wanted
+    ]
+
+
 urlpatterns = [
     path("u/<str:token>/", views.one_click_unsubscribe, name="one_click_unsubscribe"),
-    path("anymail/", include("anymail.urls")),
+    *tracking_webhooks(settings.NEWSLETTER_WEBHOOK_PROVIDERS),
 ]

@@ -11,7 +11,7 @@ import dj_database_url
 from kindness_site.logging import build_logging
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
-from .mail import build_mailers
+from .mail import build_mailers, webhook_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -213,6 +213,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", "file")
 ANYMAIL = env_prefixed("ANYMAIL_")
 MAILERS = build_mailers(EMAIL_PROVIDER, VAR_DIR)
+NEWSLETTER_WEBHOOK_PROVIDERS = webhook_providers(EMAIL_PROVIDER)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kindness Movement <hello@example.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", ["staff@example.org"])

@@ -9,7 +9,7 @@ development backends.
 
 from pathlib import Path
 
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 
 def build_mailers(provider: str, var_dir: Path) -> dict:
@@ -36,3 +36,10 @@ def build_mailers(provider: str, var_dir: Path) -> dict:
             }
         }
     return {"default": {"BACKEND": f"anymail.backends.{provider}.EmailBackend"}}
+
+
+def webhook_providers(provider: str) -> list[str]:
+    """Providers whose tracking webhook is mounted: NEWSLETTER_WEBHOOK_PROVIDERS, else the one
+    Anymail provider we send through (none for file, console and smtp)."""
+    default = [] if provider in {"file", "console", "smtp"} else [provider]
+    return env_list("NEWSLETTER_WEBHOOK_PROVIDERS", default)

@@ -8,7 +8,7 @@ from kindness_site.logging import build_logging
 
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_required, env_str
-from .mail import build_mailers
+from .mail import build_mailers, webhook_providers
 
 SECRET_KEY = env_required("SECRET_KEY")
 DEBUG = False
@@ -31,6 +31,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # n
 # A development mail backend is an error under check --deploy: default to SMTP instead.
 EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", "smtp")
 MAILERS = build_mailers(EMAIL_PROVIDER, VAR_DIR)  # noqa: F405
+NEWSLETTER_WEBHOOK_PROVIDERS = webhook_providers(EMAIL_PROVIDER)
 
 # One JSON object per log line, with the request id; an access line per request.
 LOG_FORMAT = env_str("LOG_FORMAT", "json")

@@ -19,6 +19,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
 ANYMAIL = {"WEBHOOK_SECRET": "hook-user:hook-password"}
+NEWSLETTER_WEBHOOK_PROVIDERS = ["postmark"]  # the provider the webhook tests speak
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
