@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .forms import JoinForm, NetworkFilterForm
 from .models import Area, Member, MemberStatus, NetworkPage, network_figures
@@ -71,6 +72,18 @@ def _join_response(
     return response
 
 
+def submit_application(member: Member) -> None:
+    """Store a new application as Wagtail content: a first revision, a "created" entry in the
+    audit log, and the member's workflow started on the applicant's behalf (nobody is signed
+    in, so ``requested_by`` is empty); the Network coordinators then approve it (which
+    publishes it) or request changes, from the standard moderation screens."""
+    revision = member.save_revision(log_action=False)
+    log(instance=member, action="wagtail.create", revision=revision, content_changed=True)
+    workflow = member.get_workflow()
+    if workflow is not None:
+        workflow.start(member, user=None)
+
+
 def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     """GET shows the form; POST validates, stores a pending application and notifies staff.
 
@@ -105,10 +118,12 @@ def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
         member = form.save(commit=False)
         member.status = MemberStatus.PENDING
+        member.live = False
         member.is_example = False
         member.submitted_language = get_language() or ""
+        form.save_m2m()  # areas are kept on the instance until it is saved (a cluster)
         member.save()
-        form.save_m2m()
+        submit_application(member)
     notify_staff_of_application(member)
     return thanks
 

@@ -7,7 +7,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Area, Member, MemberStatus, Menu
+from .models import Area, Member, Menu
 
 
 class AreaViewSet(SnippetViewSet):
@@ -37,8 +37,8 @@ class MemberViewSet(SnippetViewSet):
     model = Member
     icon = "group"
     menu_label = _("Network")
-    list_display = ["name", "kind", "country", "status", "is_example", "submitted_at"]
-    list_filter = ["status", "kind", "is_example"]
+    list_display = ["name", "kind", "country", "status", "live", "is_example", "submitted_at"]
+    list_filter = ["status", "live", "kind", "is_example"]
     search_fields = ["name", "city"]
     ordering = ["status", "-submitted_at"]
     add_to_admin_menu = True
@@ -46,7 +46,11 @@ class MemberViewSet(SnippetViewSet):
 
 
 class ApproveMembersBulkAction(SnippetBulkAction):
-    """Approve selected applications in one go (they are then listed and counted)."""
+    """Approve selected applications in one go (they are then published, listed and counted).
+
+    Each one goes through ``Member.approve``: the coordinators' workflow step is approved (so
+    the audit log and the workflow history say who approved it), which publishes the member.
+    """
 
     display_name = _("Approve")
     action_type = "approve"
@@ -57,18 +61,14 @@ class ApproveMembersBulkAction(SnippetBulkAction):
 
     def check_perm(self, snippet) -> bool:
         return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", snippet
+            self.request.user, "publish", snippet
         )
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        # Saved one by one (not ``update()``) so post_save fires: caches and search index follow.
-        approved = 0
-        for member in objects:
-            if member.status != MemberStatus.APPROVED:
-                member.status = MemberStatus.APPROVED
-                member.save(update_fields=["status"])
-                approved += 1
+        # One by one, through Wagtail's publishing: signals, caches, search index and the audit
+        # log follow as they do for an approval made on the edit screen.
+        approved = sum(1 for member in objects if member.approve(user=user))
         return approved, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

@@ -217,7 +217,8 @@ def project_detail_context(project: ProjectPage, request: HttpRequest) -> dict[s
         project_id=project.pk, organisation__translation_key=OuterRef("translation_key")
     ).order_by("sort_order", "pk")
     organisations = list(
-        Organisation.objects.filter(locale_id=locale_id)
+        Organisation.objects.live()
+        .filter(locale_id=locale_id)
         .annotate(
             project_position=Subquery(partner_rows.values("sort_order")[:1]),
             project_role=Subquery(partner_rows.values("role")[:1]),

@@ -90,7 +90,8 @@ class PendingApplicationsPanel(DashboardPanel):
         Member = optional_model("pages.Member")
         if Member is None:
             return {"unavailable": True}
-        pending = Member.objects.filter(status="pending").order_by("submitted_at", "pk")
+        # Status "pending" is kept in step with the workflow: waiting for a coordinator's step.
+        pending = Member.objects.filter(status="pending", live=False).order_by("submitted_at", "pk")
         rows = list(pending.only("pk", "name", "kind", "country", "submitted_at")[:LISTED])
         for member in rows:
             member.edit_url = snippet_url(Member, "edit", member.pk)

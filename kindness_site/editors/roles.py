@@ -24,6 +24,9 @@ ACCESS_ADMIN = "wagtailadmin.access_admin"
 # The name of the workflow every public page and publicly shown snippet goes through.
 MODERATION_WORKFLOW = "Moderators approval"
 MODERATION_TASK = "Moderators approval"
+# Join applications (network members) are approved by the Network coordinators instead.
+NETWORK_WORKFLOW = "Network coordinators approval"
+NETWORK_TASK = "Network coordinators approval"
 
 
 @dataclass(frozen=True)
@@ -94,15 +97,24 @@ ROLES: tuple[Role, ...] = (
         name=MODERATORS,
         permissions=(
             ACCESS_ADMIN,
+            # Approving a step of the workflow publishes, so approvers need publish rights on
+            # every snippet the "Moderators approval" workflow covers (see workflows.py).
             "people.change_person",
             "people.publish_person",
+            "people.lock_person",
+            "people.unlock_person",
             "people.change_persongroup",
+            "people.publish_persongroup",
+            "people.lock_persongroup",
+            "people.unlock_persongroup",
             "projects.change_organisation",
+            "projects.publish_organisation",
+            "projects.lock_organisation",
+            "projects.unlock_organisation",
             "pages.change_menu",
             "pages.publish_menu",
             "research.view_reference",
         ),
-        optional=("projects.publish_organisation", "pages.publish_member"),
         page_permissions=("add", "change", "publish", "lock", "unlock"),
         collection_permissions=(
             "wagtailimages.change_image",
@@ -138,7 +150,16 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         name=NETWORK_COORDINATORS,
-        permissions=(ACCESS_ADMIN, "pages.view_member", "pages.change_member"),
+        # Approving an application publishes the member (the "Network coordinators approval"
+        # workflow), hence the publish right; unpublishing takes a member off the site.
+        permissions=(
+            ACCESS_ADMIN,
+            "pages.view_member",
+            "pages.change_member",
+            "pages.publish_member",
+            "pages.lock_member",
+            "pages.unlock_member",
+        ),
     ),
 )
 
@@ -199,6 +220,20 @@ def grant_optional_permissions(apps: Any) -> None:
         found = [p for p in (_permission(apps, d) for d in role.optional) if p is not None]
         if group is not None and found:
             group.permissions.add(*found)
+
+
+def add_declared_permissions(apps: Any, schema_editor: Any = None) -> None:
+    """Give every existing group the permissions its declaration has gained (additive only).
+
+    For data migrations that follow a declaration change on a database whose groups already
+    exist: unlike :func:`apply_roles`, nothing an administrator added by hand is taken away.
+    """
+    ensure_permission_rows(apps)
+    Group = apps.get_model("auth", "Group")
+    for role in ROLES:
+        group = Group.objects.filter(name=role.name).first()
+        if group is not None:
+            group.permissions.add(*role_permissions(apps, role))
 
 
 def apply_roles(apps: Any, schema_editor: Any = None) -> None:

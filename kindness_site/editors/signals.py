@@ -50,6 +50,29 @@ def after_migrate(sender: Any, **kwargs: Any) -> None:
     grant_optional_permissions(apps)
 
 
+def application_submitted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A join application (re)submitted for approval is pending again."""
+    _mark_member(instance, "pending")
+
+
+def application_rejected(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Changes requested on a join application: it is rejected until resubmitted."""
+    _mark_member(instance, "rejected")
+
+
+def _mark_member(workflow_state: Any, status: str) -> None:
+    """Record the review outcome on a network member (``Member.status``); other content has no
+    such label, its workflow state says it all."""
+    content = workflow_state.content_object
+    mark_review = getattr(content, "mark_review", None)
+    if content is not None and content._meta.label_lower == "pages.member" and mark_review:
+        mark_review(status)
+
+
 def connect() -> None:
+    from wagtail.signals import workflow_rejected, workflow_submitted
+
     post_save.connect(grant_rights_on_new_section, dispatch_uid="editors-new-section")
     post_migrate.connect(after_migrate, dispatch_uid="editors-after-migrate")
+    workflow_submitted.connect(application_submitted, dispatch_uid="editors-member-submitted")
+    workflow_rejected.connect(application_rejected, dispatch_uid="editors-member-rejected")

@@ -172,5 +172,6 @@ def ensure_network(ctx: DemoContext, areas: dict[str, Area]) -> NetworkPage:
         wanted = {areas[t].pk for t in tags}
         if set(member.areas.values_list("pk", flat=True)) != wanted:
             member.areas.set(wanted)
+            member.save()  # a cluster's areas are written when the member is saved
     ctx.data["network_page"] = page
     return page

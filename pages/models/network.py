@@ -1,9 +1,12 @@
 """The network: organisations that joined the movement, and the page that lists them.
 
-A ``Member`` row is created by the public "join the movement" form as a *pending* application;
-staff approve it in the admin and only then is it listed and counted. Members are not translated
-(an organisation's name is the same in every language); kinds, countries and areas are shown in
-the visitor's language.
+A ``Member`` row is created by the public "join the movement" form as a *pending*, non-live
+application and submitted to the "Network coordinators approval" workflow; a coordinator approves
+it (or requests changes with a comment) from Wagtail's standard moderation screens, and approving
+publishes it: only live members are listed and counted. ``status`` is a label kept in step with
+that workflow and with ``live`` (see ``Member.save``), so the admin can still filter pending and
+rejected applications. Members are not translated (an organisation's name is the same in every
+language); kinds, countries and areas are shown in the visitor's language.
 """
 
 from __future__ import annotations
@@ -11,14 +14,18 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from ..queries import NETWORK_KEY, cached
@@ -43,17 +50,54 @@ class MemberStatus(models.TextChoices):
 
 class MemberQuerySet(models.QuerySet):
     def approved(self) -> QuerySet[Member]:
-        return self.filter(status=MemberStatus.APPROVED)
+        """Members shown on the site: published (approved) ones only."""
+        return self.filter(live=True)
 
 
-class Member(index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=30, choices=MemberKind.choices)
-    country = CountryField(_("country"))
-    region = models.CharField(_("region"), max_length=120, blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    joined = models.DateField(_("date joined"), default=datetime.date.today)
-    website = models.URLField(_("website"), blank=True)
+class Member(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An organisation in the network. Clusterable so its areas are kept in its revisions
+    (a plain many-to-many would be lost when a draft is published)."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The organisation's name as it appears in the network directory."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=30,
+        choices=MemberKind.choices,
+        help_text=_("Used by the directory's filter and counted in the network figures."),
+    )
+    country = CountryField(
+        _("country"), help_text=_("Shown on the member's card and used by the country filter.")
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional. Region or province, shown after the city on the card."),
+    )
+    city = models.CharField(
+        _("city"), max_length=120, blank=True, help_text=_("Optional. Shown on the card.")
+    )
+    joined = models.DateField(
+        _("date joined"),
+        default=datetime.date.today,
+        help_text=_("When the organisation joined the network."),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("Optional. The card links to it. For example: https://www.example.org"),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -61,31 +105,53 @@ class Member(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional. Shown small on the member's card in the directory."),
     )
-    areas = models.ManyToManyField(
-        "pages.Area", verbose_name=_("areas"), blank=True, related_name="members"
+    areas = ParentalManyToManyField(
+        "pages.Area",
+        verbose_name=_("areas"),
+        blank=True,
+        related_name="members",
+        help_text=_("The areas of kindness the organisation works in; used by the area filter."),
     )
-    description = models.TextField(_("description"), max_length=1000, blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A few sentences on what the organisation does; shown on its card."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=MemberStatus.choices,
         default=MemberStatus.PENDING,
         db_index=True,
-        help_text=_("Only approved members are listed and counted on the site."),
+        help_text=_(
+            "Set by the approval: pending until a coordinator decides, approved once it is "
+            "published (then listed and counted on the site), rejected when changes were "
+            "requested or it was unpublished."
+        ),
     )
     is_example = models.BooleanField(
         _("example"),
         default=False,
         help_text=_("Demonstration content: the site labels it as an example."),
     )
-    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who sent the application. Private: never shown on the site."),
+    )
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Private: never shown on the site.")
     )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     submitted_language = models.CharField(
-        _("language of the application"), max_length=10, blank=True
+        _("language of the application"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language the applicant used: reply in it."),
     )
 
     objects = MemberQuerySet.as_manager()
@@ -103,7 +169,10 @@ class Member(index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("joined"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("is_example")], heading=_("Publication")),
+        MultiFieldPanel(
+            [FieldPanel("status", read_only=True), FieldPanel("is_example")],
+            heading=_("Publication"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -120,16 +189,69 @@ class Member(index.Indexed, models.Model):
         index.SearchField("city"),
         index.FilterField("status"),
         index.FilterField("kind"),
+        index.FilterField("live"),
     ]
 
     class Meta:
         verbose_name = _("network member")
         verbose_name_plural = _("network members")
         ordering = ["name"]
-        indexes = [models.Index(fields=["status", "kind"]), models.Index(fields=["country"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            models.Index(fields=["country"]),
+            models.Index(fields=["live", "kind"], name="pages_member_live_kind"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep ``status`` and ``live`` in step, whoever saves the row.
+
+        A new row follows its status (a pending application is never live, even though Wagtail's
+        ``live`` defaults to true); afterwards Wagtail's publishing decides: published means
+        approved, taken off the site after approval means rejected.
+        """
+        before = self.status
+        if self._state.adding:
+            self.live = self.live and self.status == MemberStatus.APPROVED
+            if not self.live and self.status == MemberStatus.APPROVED:
+                self.status = MemberStatus.PENDING
+        elif self.live:
+            self.status = MemberStatus.APPROVED
+        elif self.status == MemberStatus.APPROVED:
+            self.status = MemberStatus.REJECTED
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.status != before:
+            kwargs["update_fields"] = {*update_fields, "status"}
+        super().save(*args, **kwargs)
+
+    def mark_review(self, status: str) -> None:
+        """Record a review outcome that does not change ``live`` (a request for changes, a new
+        submission); saved alone so a draft in progress is not touched."""
+        if self.status != status and not self.live:
+            self.status = status
+            self.save(update_fields=["status"])
+
+    def approve(self, user=None, comment: str = "") -> bool:
+        """Approve the application as the workflow would; True when it was not live before.
+
+        The coordinator's step of the workflow is approved when one is waiting (the workflow
+        then publishes the member and logs both steps); a member without a workflow in progress
+        is published directly. Either way ``publish`` checks the user's right to publish.
+        """
+        if self.live and not self.has_unpublished_changes:
+            return False
+        task_state = self.current_workflow_task_state
+        if task_state is not None:
+            task = task_state.task.specific
+            if user is not None and "approve" not in {a[0] for a in task.get_actions(self, user)}:
+                raise PermissionDenied(_("Only the approvers of this step may approve it."))
+            task_state.specific.approve(user=user, comment=comment)
+        else:
+            revision = self.get_latest_revision() or self.save_revision(user=user)
+            revision.publish(user=user)
+        return True
 
     @property
     def place(self) -> str:

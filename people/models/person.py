@@ -20,25 +20,47 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    LockableMixin,
     Orderable,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 
-class PersonGroup(TranslatableMixin, models.Model):
-    """A group on the team page (founders, direction, scientific committee, ...), in order."""
+class PersonGroup(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    models.Model,
+):
+    """A group on the team page (founders, direction, scientific committee, ...), in order.
 
-    name = models.CharField(_("name"), max_length=100)
+    Its name and description are public (headings of the team page), so a group goes through
+    the same moderation as the people in it: only live groups are listed.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("The heading of the group on the team page. For example: Founders."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,
         help_text=_("Used as the anchor of the group on the team page. Same in every language."),
     )
-    description = models.TextField(_("description"), blank=True, max_length=500)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=500,
+        help_text=_("Optional. One or two sentences shown under the group's heading."),
+    )
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Groups are listed from the lowest number up.")
     )
@@ -110,7 +132,9 @@ def fold(text: str) -> str:
 
 class Person(
     TranslatableMixin,
+    WorkflowMixin,
     DraftStateMixin,
+    LockableMixin,
     RevisionMixin,
     PreviewableMixin,
     index.Indexed,
@@ -131,7 +155,12 @@ class Person(
             "(for example: IKM Director)."
         ),
     )
-    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    given_name = models.CharField(
+        _("given name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Used with the family name to find the person's references. Not shown."),
+    )
     family_name = models.CharField(
         _("family name"),
         max_length=100,
@@ -146,7 +175,15 @@ class Person(
         max_length=120,
         help_text=_("The address of the profile page. Keep it stable: links depend on it."),
     )
-    role = models.CharField(_("role"), max_length=255, blank=True)
+    role = models.CharField(
+        _("role"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Shown under the name on the team page and the profile. For example: "
+            "Scientific director."
+        ),
+    )
     groups = models.ManyToManyField(
         PersonGroup,
         through="GroupMembership",
@@ -161,6 +198,7 @@ class Person(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional. A portrait, shown on the team page and the profile."),
     )
     photo_alt = models.CharField(
         _("photo alternative text"),
@@ -169,18 +207,36 @@ class Person(
         help_text=_("Describe the photo for people who cannot see it."),
     )
     short_bio = models.TextField(
-        _("short biography"), max_length=400, blank=True, help_text=_("Shown on cards.")
+        _("short biography"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences, shown on the person's card on team and project pages."),
     )
     biography = RichTextField(
-        _("biography"), features=["bold", "italic", "link", "ul", "ol"], blank=True
+        _("biography"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text=_("The full text of the profile page."),
     )
     expertise = ParentalManyToManyField(
-        "pages.Area", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+        "pages.Area",
+        verbose_name=_("areas of expertise"),
+        blank=True,
+        related_name="+",
+        help_text=_("Listed on the profile page."),
     )
     affiliations = StreamField(
-        [("affiliation", AffiliationBlock())], verbose_name=_("affiliations"), blank=True
+        [("affiliation", AffiliationBlock())],
+        verbose_name=_("affiliations"),
+        blank=True,
+        help_text=_("Universities or institutions the person works for, shown on the profile."),
     )
-    links = StreamField([("link", ProfileLinkBlock())], verbose_name=_("links"), blank=True)
+    links = StreamField(
+        [("link", ProfileLinkBlock())],
+        verbose_name=_("links"),
+        blank=True,
+        help_text=_("Public profiles elsewhere (ORCID, website, ...), listed on the profile."),
+    )
     public_email = models.EmailField(
         _("public email"),
         blank=True,
@@ -293,6 +349,7 @@ class GroupMembership(Orderable):
         verbose_name=_("group"),
         on_delete=models.CASCADE,
         related_name="memberships",
+        help_text=_("The team page lists the person under this group's heading."),
     )
     position = models.PositiveSmallIntegerField(
         _("position in the group"),

@@ -53,13 +53,13 @@ class TeamPage(RoutablePageMixin, BasePage):
 
     # --- listing ---------------------------------------------------------------------------
     def group_listings(self) -> list[GroupListing]:
-        """The groups of this page's language with their live people, in three queries.
+        """The live groups of this page's language with their live people, in three queries.
 
         Memberships are matched on the group's ``translation_key`` so an Italian profile whose
         membership still points at the English group (memberships are synchronised, not
         translated) is listed under the Italian group.
         """
-        groups = list(PersonGroup.objects.filter(locale_id=self.locale_id))
+        groups = list(PersonGroup.objects.filter(locale_id=self.locale_id, live=True))
         by_key = {group.translation_key: GroupListing(group) for group in groups}
         memberships = (
             GroupMembership.objects.filter(

@@ -98,6 +98,7 @@ def make_member() -> Callable[..., Member]:
         member = Member.objects.create(**defaults)
         if areas:
             member.areas.set(areas)
+            member.save()  # areas of a cluster are written on save
         return member
 
     return make

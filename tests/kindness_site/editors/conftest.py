@@ -8,11 +8,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.models import StandardPage
 from tests.conftest import publish_child
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings) -> None:
+    """Start every test in the site's default language: a request to an Italian page made by
+    an earlier test in the same process leaves Italian active in this thread."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

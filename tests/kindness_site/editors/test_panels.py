@@ -53,7 +53,7 @@ def query_count(panel_class, user) -> int:
 def add_members(n: int) -> None:
     start = Member.objects.count()
     Member.objects.bulk_create(
-        Member(name=f"Scuola {i}", kind="school", country="IT", status="pending")
+        Member(name=f"Scuola {i}", kind="school", country="IT", status="pending", live=False)
         for i in range(start, start + n)
     )
 

@@ -46,8 +46,16 @@ EXPECTED = {
         "wagtailadmin.access_admin",
         "people.change_person",
         "people.publish_person",
+        "people.lock_person",
+        "people.unlock_person",
         "people.change_persongroup",
+        "people.publish_persongroup",
+        "people.lock_persongroup",
+        "people.unlock_persongroup",
         "projects.change_organisation",
+        "projects.publish_organisation",
+        "projects.lock_organisation",
+        "projects.unlock_organisation",
         "pages.change_menu",
         "pages.publish_menu",
         "research.view_reference",
@@ -77,6 +85,9 @@ EXPECTED = {
         "wagtailadmin.access_admin",
         "pages.view_member",
         "pages.change_member",
+        "pages.publish_member",
+        "pages.lock_member",
+        "pages.unlock_member",
     },
 }
 
@@ -229,36 +240,58 @@ def test_translator_is_sent_away_from_english_snippets(staff_client, locales):
     assert editor.get(reverse(viewset.get_url_name("edit"), args=[english.pk])).status_code == 200
 
 
-def make_member(**values) -> Member:
-    defaults = {"name": "Scuola Rodari", "kind": "school", "country": "IT", "status": "pending"}
-    return Member.objects.create(**{**defaults, **values})
-
-
-def test_network_coordinator_approves_an_application(staff_client):
-    member = make_member()
-    client = staff_client(NETWORK_COORDINATORS)
-    viewset = Member.snippet_viewset
-    url = reverse(viewset.get_url_name("edit"), args=[member.pk])
-    assert client.get(url).status_code == 200
+def apply_to_join(client, network_url: str, name: str = "Scuola Rodari") -> Member:
+    """Send the public join form as a visitor would; returns the stored application."""
     data = {
-        "name": member.name,
-        "kind": member.kind,
+        "name": name,
+        "kind": "school",
         "country": "IT",
-        "joined": member.joined.isoformat(),
-        "status": "approved",
+        "contact_name": "Anna Rossi",
+        "contact_email": "anna@example.org",
+        "consent": "on",
     }
-    response = client.post(url, data)
+    assert client.post(network_url + "join/", data).status_code == 302
+    return Member.objects.get(name=name)
+
+
+@pytest.fixture
+def network_page(home):
+    from pages.models import NetworkPage
+
+    return publish_child(home, NetworkPage(title="Network", slug="network"))
+
+
+def test_network_coordinator_approves_an_application(client, staff_client, network_page):
+    from wagtail.models import TaskState
+
+    member = apply_to_join(client, network_page.url)
+    assert not member.live and member.status == "pending"
+    state = TaskState.objects.get(
+        workflow_state__object_id=str(member.pk), status=TaskState.STATUS_IN_PROGRESS
+    )
+    viewset = Member.snippet_viewset
+    edit_url = reverse(viewset.get_url_name("edit"), args=[member.pk])
+    action_url = reverse(
+        viewset.get_url_name("workflow_action"), args=[member.pk, "approve", state.pk]
+    )
+    # An editor may look at members but not decide on them.
+    editor = staff_client(EDITORS)
+    assert editor.get(edit_url).status_code in (302, 403)
+    editor.post(action_url, {"comment": ""})
+    member.refresh_from_db()
+    assert not member.live
+
+    coordinator = staff_client(NETWORK_COORDINATORS)
+    assert coordinator.get(edit_url).status_code == 200
+    response = coordinator.post(action_url, {"comment": "Welcome!"})
     assert response.status_code == 302, response.content.decode()[:2000]
     member.refresh_from_db()
-    assert member.status == "approved"
-    # The approval is in the audit log, with who made it.
-    entry = ModelLogEntry.objects.get(object_id=str(member.pk), action="wagtail.edit")
+    assert member.live and member.status == "approved"
+    # The approval is in the audit log, with who made it and the comment.
+    entry = ModelLogEntry.objects.get(object_id=str(member.pk), action="wagtail.workflow.approve")
     assert entry.user.groups.filter(name=NETWORK_COORDINATORS).exists()
-    editor = staff_client(EDITORS)
-    assert editor.get(url).status_code in (302, 403)
-    assert editor.post(url, {**data, "status": "rejected"}).status_code in (302, 403)
-    member.refresh_from_db()
-    assert member.status == "approved"
+    assert entry.data["comment"] == "Welcome!"
+    assert ModelLogEntry.objects.filter(object_id=str(member.pk), action="wagtail.publish").exists()
 
 
 def test_research_librarian_reaches_the_references_but_an_editor_cannot_add(staff_client):

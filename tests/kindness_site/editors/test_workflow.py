@@ -12,9 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState
 
-from kindness_site.editors.roles import EDITORS, MODERATION_WORKFLOW, MODERATORS, TRANSLATORS
+from kindness_site.editors.roles import (
+    EDITORS,
+    MODERATION_WORKFLOW,
+    MODERATORS,
+    NETWORK_COORDINATORS,
+    NETWORK_WORKFLOW,
+    TRANSLATORS,
+)
 from kindness_site.editors.workflows import (
     PUBLIC_SNIPPETS,
+    SNIPPET_WORKFLOWS,
     assign_snippets,
     snippets_without_workflow_support,
 )
@@ -157,6 +165,19 @@ def test_public_snippets_get_the_workflow_when_they_support_it():
         model = apps.get_model(label)
         if issubclass(model, WorkflowMixin):
             assert model._meta.label in assigned
-            assert model().get_workflow().name == MODERATION_WORKFLOW
+            assert model().get_workflow().name == SNIPPET_WORKFLOWS[label]
         else:
             assert model._meta.label in snippets_without_workflow_support()
+
+
+def test_every_public_snippet_is_moderated_by_the_right_group():
+    """No public snippet is left without moderation, and members go to the coordinators."""
+    from django.apps import apps
+
+    assert snippets_without_workflow_support() == []
+    assert apps.get_model("people.Person")().get_workflow().name == MODERATION_WORKFLOW
+    assert apps.get_model("projects.Organisation")().get_workflow().name == MODERATION_WORKFLOW
+    member_workflow = apps.get_model("pages.Member")().get_workflow()
+    assert member_workflow.name == NETWORK_WORKFLOW
+    task = member_workflow.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == [NETWORK_COORDINATORS]
