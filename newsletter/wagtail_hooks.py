@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import permission_required
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
+
+from kindness_site.editors.menus import PermissionMenuItem
 
 from . import admin_views
 from .models import NewsletterIssuePage
 from .viewsets import SubscriberViewSet
 
+# Seeing sends and their delivery figures: the "Newsletter sends" menu entry and its two views
+# (sending and controlling a send ask for ``admin_views.SEND_PERMISSION`` themselves).
+VIEW_SENDS_PERMISSION = "newsletter.view_send"
+may_view_sends = permission_required(VIEW_SENDS_PERMISSION, raise_exception=True)
+
 admin_urls = (
     [
-        path("sends/", admin_views.send_list, name="send_list"),
-        path("sends/<int:send_id>/", admin_views.send_detail, name="send_detail"),
+        path("sends/", may_view_sends(admin_views.send_list), name="send_list"),
+        path("sends/<int:send_id>/", may_view_sends(admin_views.send_detail), name="send_detail"),
         path("sends/<int:send_id>/<str:action>/", admin_views.control_send, name="control_send"),
         path("issue/<int:page_id>/send/", admin_views.create_send, name="create_send"),
         path("issue/<int:page_id>/test/", admin_views.send_test, name="send_test"),
@@ -40,10 +47,12 @@ register_snippet(SubscriberViewSet)
 
 
 @hooks.register("register_admin_menu_item")
-def sends_menu_item():
-    return MenuItem(
+def sends_menu_item() -> PermissionMenuItem:
+    """Shown only to staff who may see sends (the views refuse everyone else)."""
+    return PermissionMenuItem(
         _("Newsletter sends"),
         reverse("newsletter_admin:send_list"),
+        permissions=(VIEW_SENDS_PERMISSION,),
         icon_name="mail",
         order=351,
     )

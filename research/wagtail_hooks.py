@@ -5,15 +5,20 @@ from __future__ import annotations
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kindness_site.editors.menus import PermissionMenuItem
+
 from .admin_views import admin_urls
 from .models import Reference
 from .richtext import CONTENTSTATE_RULE, CitationLinkHandler
+
+# What ``admin_views.import_view`` and ``doi_view`` ask for (both create references): their menu
+# entries are hidden from everyone else.
+IMPORT_PERMISSION = "research.add_reference"
 
 
 class ReferenceViewSet(SnippetViewSet):
@@ -47,16 +52,25 @@ def register_research_urls():
 
 
 @hooks.register("register_admin_menu_item")
-def register_import_menu_item() -> MenuItem:
-    return MenuItem(
-        _("Import references"), reverse("research_import"), icon_name="download", order=251
+def register_import_menu_item() -> PermissionMenuItem:
+    """Shown only to staff who may add references (the import view refuses everyone else)."""
+    return PermissionMenuItem(
+        _("Import references"),
+        reverse("research_import"),
+        permissions=(IMPORT_PERMISSION,),
+        icon_name="download",
+        order=251,
     )
 
 
 @hooks.register("register_admin_menu_item")
-def register_doi_menu_item() -> MenuItem:
-    return MenuItem(
-        _("Add reference by DOI"), reverse("research_doi"), icon_name="search", order=252
+def register_doi_menu_item() -> PermissionMenuItem:
+    return PermissionMenuItem(
+        _("Add reference by DOI"),
+        reverse("research_doi"),
+        permissions=(IMPORT_PERMISSION,),
+        icon_name="search",
+        order=252,
     )
 
 
