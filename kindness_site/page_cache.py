@@ -9,7 +9,8 @@ change that can show on a public page (publishing, unpublishing, moving or delet
 or deleting a snippet, a setting, an image, a document, a locale or a site, a translation) bumps it.
 Home, area and listing pages aggregate many objects, so mapping each change to the exact URLs that
 show it would be fragile; bumping the generation is immediate and can never leave a stale page
-behind, and entries of old generations simply expire. One cache lookup (``get_many``) serves a hit.
+behind, and entries of old generations simply expire. Two cache lookups (the generation, then
+the page) serve a hit; on a miss, the Site of the request comes from the cache too.
 """
 
 from __future__ import annotations
@@ -74,6 +75,41 @@ def cache_key(request: HttpRequest, generation: int) -> str:
     return f"page-cache:{generation}:{digest}"
 
 
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, None)
+    return generation
+
+
+def remember_site(request: HttpRequest, generation: int) -> None:
+    """Give Wagtail the request's Site from the cache instead of a query on every request.
+
+    Wagtail looks the Site up by host and port once per request (one query) and keeps it on
+    ``request._wagtail_site``, which ``Site.find_for_request`` reads first. Sites, and the root
+    pages they carry, change only with a bump of the generation (sites are public models, and
+    page changes bump it too), so the generation is in the key. A host that Django would refuse
+    is not cached: visitors cannot fill the cache with made-up hosts.
+    """
+    from django.core.exceptions import DisallowedHost
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    key = f"page-cache:{generation}:site:{hostname}:{port}"
+    box = cache.get(key)
+    if box is None:
+        box = (Site._find_for_request(request),)
+        cache.set(key, box, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    request._wagtail_site = box[0]
+
+
 class AnonymousPageCacheMiddleware:
     """Placed right after WhiteNoise, before sessions: a hit returns before anything queries."""
 
@@ -81,21 +117,19 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        generation = current_generation()
         if not is_cacheable_request(request):
+            remember_site(request, generation)
             response = self.get_response(request)
             return mark_uncacheable(request, response)
 
-        cached = cache.get_many([GENERATION_KEY])
-        generation = cached.get(GENERATION_KEY)
-        if generation is None:
-            generation = 1
-            cache.add(GENERATION_KEY, generation, None)
         key = cache_key(request, generation)
         hit = cache.get(key)
         if hit is not None:
             hit["X-Page-Cache"] = "hit"
             return hit
 
+        remember_site(request, generation)
         response = self.get_response(request)
         if is_cacheable_response(request, response):
             server_seconds, cdn_seconds, swr = page_cache_settings()

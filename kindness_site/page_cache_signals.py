@@ -15,11 +15,12 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from pages.models.navigation import clear_menu_cache
+from pages.queries import bump_tree_version
 
 from .images import on_image_saved, on_page_published
 from .page_cache import bump_generation
@@ -31,6 +32,7 @@ PUBLIC_MODELS = {
     "wagtailcore.locale",
     "wagtailcore.site",
     "wagtailredirects.redirect",
+    "wagtailcore.pageviewrestriction",  # a page made private must leave the cache at once
 }
 
 
@@ -66,11 +68,22 @@ def _on_page_change(**kwargs) -> None:
     clear_menu_cache()
 
 
+def _on_restriction_change(**kwargs) -> None:
+    """Lookups cached per tree version (``pages.queries.tree_cached``) skip private pages."""
+    bump_tree_version()
+
+
 def connect() -> None:
     post_save.connect(_on_model_change, dispatch_uid="page_cache_save")
     post_delete.connect(_on_model_change, dispatch_uid="page_cache_delete")
     post_delete.connect(_on_page_delete, dispatch_uid="page_cache_page_delete")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache_m2m")
+    post_save.connect(
+        _on_restriction_change, sender=PageViewRestriction, dispatch_uid="tree_restriction_save"
+    )
+    post_delete.connect(
+        _on_restriction_change, sender=PageViewRestriction, dispatch_uid="tree_restriction_delete"
+    )
     page_published.connect(_on_page_change, dispatch_uid="page_cache_published")
     page_unpublished.connect(_on_page_change, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_on_page_change, dispatch_uid="page_cache_moved")

@@ -11,14 +11,18 @@ Two tools:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
+
+from .locales import memoize_on_request
 
 CACHE_SECONDS = 60 * 60
 AREAS_KEY = "pages:areas:v1"
@@ -92,6 +96,26 @@ class HomeLink:
     language_code: str
 
 
+def tree_cached[T](request: Any, key: str, factory: Callable[[], T]) -> T:
+    """``factory()`` once per request, and shared between requests until the tree changes.
+
+    For lookups such as "the research library of this language": every page that links to a
+    reference or a profile needs that page, which only changes when a page is published,
+    unpublished, moved, deleted or restricted (all of which bump the tree version). ``None`` is
+    cached too, so a language without such a page does not query on every request.
+    """
+
+    def load() -> T:
+        shared_key = f"pages:tree:{tree_version()}:{key}"
+        box = cache.get(shared_key)
+        if box is None:
+            box = (factory(),)
+            cache.set(shared_key, box, CACHE_SECONDS)
+        return box[0]
+
+    return memoize_on_request(request, key, load)
+
+
 def home_links() -> list[HomeLink]:
     """Every language's live home page (cached per tree version)."""
     from wagtail.models import Page
@@ -128,3 +152,177 @@ def page_translation_urls(page) -> dict[str, str]:
         return {t.locale.language_code: t.url for t in translations if t.url}
 
     return cached(f"pages:translations:{tree_version()}:{page.translation_key}", load)
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """A breadcrumb: an ancestor's title and URL, small enough to cache."""
+
+    title: str
+    url: str
+
+
+def breadcrumb_trail(page) -> list[Crumb]:
+    """The ancestors between the home page and ``page`` (cached per tree version).
+
+    ``get_ancestors()`` costs a query on every page with breadcrumbs; titles and URLs only change
+    through publishing or moving, which bumps the tree version.
+    """
+    from wagtail.models import Page
+
+    def load() -> list[Crumb]:
+        paths = ancestor_paths(page)[2:-1]  # below the root and the home page, above the page
+        ancestors = Page.objects.filter(path__in=paths).only("title", "url_path").order_by("path")
+        return [Crumb(ancestor.title, ancestor.url or "") for ancestor in ancestors]
+
+    if not page.pk or not page.path:  # the preview of a page not saved yet
+        return load()
+    return cached(f"pages:crumbs:{tree_version()}:{page.path}", load)
+
+
+PICTURE_FORMATS = ("avif", "webp", "jpeg")
+PICTURE_WIDTHS = (480, 800, 1200, 1600)
+# What ``templates/includes/picture.html`` asks for, spelled as Wagtail's picture tag spells it.
+PICTURE_SPECS = tuple(f"format-{f}|width-{w}" for f in PICTURE_FORMATS for w in PICTURE_WIDTHS)
+
+
+@lru_cache(maxsize=1)
+def _picture_filters() -> tuple[Any, ...]:
+    from wagtail.images.models import Filter
+
+    return tuple(Filter(spec) for spec in PICTURE_SPECS)
+
+
+def prefetch_renditions(images: Iterable[Any]) -> None:
+    """Make the picture partial's renditions of ``images`` available without a query each.
+
+    Wagtail looks a rendition up in the cache, then in the database, one image at a time, and
+    never caches renditions that were prefetched. So: one cache round trip for all the images;
+    for those with a rendition missing from the cache, one prefetch query, whose renditions then
+    go into the cache (as Wagtail would have put them there). A listing thus costs one rendition
+    query with a cold cache and none with a warm one, whatever its length.
+    """
+    from django.db.models import Prefetch, prefetch_related_objects
+    from wagtail.images import get_image_model
+
+    rendition_model = get_image_model().get_rendition_model()
+    by_pk: dict[int, list[Any]] = {}  # the same image may come as several instances
+    for image in images:
+        if image is not None and "renditions" not in getattr(
+            image, "_prefetched_objects_cache", {}
+        ):
+            by_pk.setdefault(image.pk, []).append(image)
+    keys: dict[str, int] = {}
+    for pk, (image, *_others) in by_pk.items():
+        for picture_filter in _picture_filters():
+            picture_filter = image.clean_filter_for_svg(picture_filter)
+            key = rendition_model.construct_cache_key(
+                image, picture_filter.get_cache_key(image), picture_filter.spec
+            )
+            keys[key] = pk
+    if not keys:
+        return
+    backend = rendition_model.cache_backend
+    found = backend.get_many(list(keys))
+    missing = {pk for key, pk in keys.items() if key not in found}
+    if not missing:
+        return
+    prefetch_related_objects(
+        [image for pk in missing for image in by_pk[pk]],
+        Prefetch("renditions", queryset=rendition_model.objects.all()),
+    )
+    additions = {}
+    for pk in missing:
+        image = by_pk[pk][0]
+        for rendition in image.renditions.all():
+            key = rendition_model.construct_cache_key(
+                image, rendition.focal_point_key, rendition.filter_spec
+            )
+            if keys.get(key) == pk:
+                entry = copy.copy(rendition)  # without the image and its other renditions
+                entry._state.fields_cache.pop("image", None)
+                additions[key] = entry
+    if additions:
+        backend.set_many(additions)
+
+
+def ancestor_paths(page) -> list[str]:
+    """Treebeard paths of ``page`` and every ancestor, worked out from its own path (no query)."""
+    step = page.steplen
+    return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+
+
+def view_restrictions(page) -> QuerySet:
+    """The view restrictions on ``page`` and its ancestors, in one query.
+
+    Wagtail's ``Page.get_view_restrictions`` first loads every ancestor to resolve aliases, then
+    reads the restrictions: two queries on every page served. The ancestors' paths follow from
+    the page's own path, and an alias's source is resolved inside the same query, so the rules
+    stay Wagtail's (an alias is restricted like the page it copies).
+    """
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    paths = ancestor_paths(page)
+    sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+    return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
+
+
+def route_descendants(page, request, path_components: list[str]):
+    """Route to a descendant of ``page`` with one query for the whole path.
+
+    Wagtail resolves a URL one level at a time, two queries per level (the child, then its
+    specific row), so a page three levels down paid six queries before rendering. Here every
+    page whose ``url_path`` is a prefix of the requested one comes back in one query; the walk
+    stops at the deepest page found, or earlier at a page with its own ``route`` (a routable
+    page decides about its sub-paths, exactly as when Wagtail walks level by level), and that
+    page routes the rest. A missing level raises 404 like Wagtail.
+    """
+    from django.http import Http404
+    from wagtail.models import Page
+
+    from .models.base import BasePage
+
+    prefixes = []
+    url_path = page.url_path
+    for component in path_components:
+        url_path = f"{url_path}{component}/"
+        prefixes.append(url_path)
+    chain = Page.objects.filter(
+        path__startswith=page.path, depth__gt=page.depth, url_path__in=prefixes
+    ).order_by("depth")
+    target, consumed = page, 0
+    for node in chain:
+        if node.depth != target.depth + 1 or node.url_path != prefixes[consumed]:
+            break
+        node._cached_parent_obj = target  # what Wagtail's own route() sets too
+        target, consumed = node, consumed + 1
+        if getattr(node.specific_class, "route", None) is not BasePage.route:
+            break  # routable (or otherwise custom) pages route their own sub-paths
+    if consumed == 0:
+        raise Http404
+    return specific_with_images(target).route(request, path_components[consumed:])
+
+
+def specific_with_images(page):
+    """``page.specific`` with its image fields joined in the same query.
+
+    A page's hero and social images are read on every render (picture, Open Graph); loading
+    them with the page saves a query for each. Non-field attributes are copied over as
+    Wagtail's ``get_specific`` does (the cached parent, for one).
+    """
+    from wagtail.images import get_image_model
+
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    image_model = get_image_model()
+    images = [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is image_model
+    ]
+    specific = model._default_manager.select_related(*images).get(pk=page.pk)
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    return specific

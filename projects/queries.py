@@ -17,22 +17,20 @@ from django.db.models import (
     Count,
     Exists,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     StringAgg,
     Subquery,
     Value,
     Window,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Cast
 from django.http import HttpRequest
-from wagtail.images.models import Rendition
 
 from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
+from pages.queries import area_taxonomy, prefetch_renditions, tree_cached
 from people.relations import exclude_restricted
 
 from .filters import ProjectFilterForm
@@ -59,9 +57,9 @@ def with_card_data(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:
 
 
 def prefetch_card_images(projects: list[ProjectPage]) -> list[ProjectPage]:
-    """One query for the renditions of every card image on the page (featured and listed)."""
-    images = [p.hero_image for p in projects if p.hero_image_id]
-    prefetch_related_objects(images, Prefetch("renditions", queryset=Rendition.objects.all()))
+    """At most one query for the renditions of every card image on the page (featured and
+    listed): none when they are all in the cache."""
+    prefetch_renditions(p.hero_image for p in projects if p.hero_image_id)
     return projects
 
 
@@ -120,9 +118,16 @@ def area_projects(area: Area, locale_id: int | None, limit: int | None = None) -
 
 
 def localized_area_names(locale_id: int | None) -> dict[Any, Area]:
-    """Areas of the locale by ``translation_key``: cards show "Salute" for the English row too."""
-    queryset = Area.objects.all() if locale_id is None else Area.objects.filter(locale_id=locale_id)
-    return {area.translation_key: area for area in queryset}
+    """Areas of the locale by ``translation_key``: cards show "Salute" for the English row too.
+
+    Read from the cached area taxonomy, so cards cost no query for their area names."""
+    taxonomy = area_taxonomy()
+    rows = (
+        taxonomy["by_pk"].values()
+        if locale_id is None
+        else taxonomy["by_locale"].get(locale_id, [])
+    )
+    return {area.translation_key: area for area in rows}
 
 
 def filter_projects(queryset: QuerySet[ProjectPage], data: dict[str, Any]) -> QuerySet[ProjectPage]:
@@ -230,7 +235,7 @@ def project_detail_context(project: ProjectPage, request: HttpRequest) -> dict[s
     images = [p.photo for p in people if p.photo_id] + [o.logo for o in organisations if o.logo_id]
     if project.hero_image_id:
         images.append(project.hero_image)
-    prefetch_related_objects(images, Prefetch("renditions", queryset=Rendition.objects.all()))
+    prefetch_renditions(images)
     area_keys = ProjectPage.areas.through.objects.filter(projectpage_id=project.pk).values(
         "area__translation_key"
     )
@@ -255,13 +260,16 @@ def active_featured(request: HttpRequest | None, limit: int | None) -> list[Proj
     locale = active_locale()
     locale_id = getattr(locale, "pk", None)
 
-    def load() -> list[ProjectPage]:
-        index_id = (
+    def find_index() -> int | None:
+        return (
             ProjectIndexPage.objects.live()
             .filter(locale_id=locale_id)
             .values_list("pk", flat=True)
             .first()
         )
+
+    def load() -> list[ProjectPage]:
+        index_id = tree_cached(request, f"project_index:{locale_id}", find_index)
         return prefetch_card_images(featured_projects(index_id, locale_id))
 
     projects = memoize_on_request(request, f"featured_projects:{locale_id}", load)

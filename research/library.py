@@ -8,6 +8,7 @@ a message in the form, never an error page.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.locales import active_locale
 from pages.models import Area
+from pages.queries import area_taxonomy
 
 from .models import CslType, EvidenceType, Reference, ReferenceCreator
 
@@ -95,8 +97,9 @@ def year_span() -> dict[str, int | None]:
 
 
 def areas_for_filters() -> list[Area]:
+    """The active language's areas, from the cached taxonomy (no query)."""
     locale = active_locale()
-    return list(Area.objects.filter(locale=locale)) if locale else []
+    return list(area_taxonomy()["by_locale"].get(locale.pk, [])) if locale else []
 
 
 class LibraryQuery:
@@ -110,6 +113,7 @@ class LibraryQuery:
         self.sort = self.data.get("sort") or (RELEVANCE if self.query else "newest")
         if self.sort == RELEVANCE and not self.query:
             self.sort = "newest"
+        self.total: int | None = None  # the number of results, once ``facets()`` has run
 
     # --- filters -------------------------------------------------------------------------------
     def search_condition(self) -> Q:
@@ -138,23 +142,25 @@ class LibraryQuery:
             )
         return condition
 
-    def conditions(self, *, without: str = "") -> Q:
+    def conditions(self, *, without: str | tuple[str, ...] = ()) -> Q:
+        """Every filter except those named in ``without`` (a facet's own filter)."""
+        skip = {without} if isinstance(without, str) else set(without)
         d = self.data
         q = Q()
         if self.query:
             q &= self.search_condition()
-        if d.get("area") and without != "area":
+        if d.get("area") and "area" not in skip:
             keys = [a.translation_key for a in self.areas if a.slug in d["area"]]
             q &= Q(pk__in=Reference.objects.filter(areas__translation_key__in=keys).values("pk"))
-        if d.get("type") and without != "type":
+        if d.get("type") and "type" not in skip:
             q &= Q(csl_type__in=d["type"])
-        if d.get("evidence") and without != "evidence":
+        if d.get("evidence") and "evidence" not in skip:
             q &= Q(evidence_type__in=d["evidence"])
         if d.get("year_from"):
             q &= Q(issued_year__gte=d["year_from"])
         if d.get("year_to"):
             q &= Q(issued_year__lte=d["year_to"])
-        if d.get("author") and without != "author":
+        if d.get("author") and "author" not in skip:
             name = d["author"].strip()
             q &= Q(
                 pk__in=ReferenceCreator.objects.filter(
@@ -193,8 +199,9 @@ class LibraryQuery:
             )
             for a in self.areas
         ]
-        types = self._counts("csl_type", "type", dict(CslType.choices))
-        evidence = self._counts("evidence_type", "evidence", dict(EvidenceType.choices))
+        type_counts, evidence_counts = self._type_and_evidence_counts()
+        types = self._options(type_counts, "type", dict(CslType.choices))
+        evidence = self._options(evidence_counts, "evidence", dict(EvidenceType.choices))
         author_rows = (
             ReferenceCreator.objects.filter(
                 reference__in=Reference.objects.filter(self.conditions(without="author"))
@@ -216,13 +223,39 @@ class LibraryQuery:
         span = year_span()
         return Facets(areas, types, evidence, authors, span["low"], span["high"])
 
-    def _counts(self, field_name: str, param: str, labels: dict[str, Any]) -> list[FacetOption]:
+    def _type_and_evidence_counts(self) -> tuple[Counter[str], Counter[str]]:
+        """Both facets and the number of results from one query grouped by type and evidence.
+
+        Both filters test a column of the reference itself, so applying one of them to the
+        grouped rows in Python gives exactly what a query with that filter would count; the
+        rows passing both filters add up to the result count, which saves the paginator's
+        ``COUNT`` (see ``total``).
+        """
         rows = (
-            Reference.objects.filter(self.conditions(without=param))
-            .values(field_name)
+            Reference.objects.filter(self.conditions(without=("type", "evidence")))
+            .values("csl_type", "evidence_type")
             .annotate(n=Count("pk"))
         )
-        counts = {row[field_name]: row["n"] for row in rows if row[field_name]}
+        chosen_types = set(self.data.get("type") or [])
+        chosen_evidence = set(self.data.get("evidence") or [])
+        types: Counter[str] = Counter()
+        evidence: Counter[str] = Counter()
+        total = 0
+        for row in rows:
+            type_ok = not chosen_types or row["csl_type"] in chosen_types
+            evidence_ok = not chosen_evidence or row["evidence_type"] in chosen_evidence
+            if evidence_ok and row["csl_type"]:
+                types[row["csl_type"]] += row["n"]
+            if type_ok and row["evidence_type"]:
+                evidence[row["evidence_type"]] += row["n"]
+            if type_ok and evidence_ok:
+                total += row["n"]
+        self.total = total
+        return types, evidence
+
+    def _options(
+        self, counts: Counter[str], param: str, labels: dict[str, Any]
+    ) -> list[FacetOption]:
         chosen = self.data.get(param) or []
         return [
             FacetOption(value, str(label), counts[value], value in chosen)

@@ -68,7 +68,10 @@ def library_view(page: ResearchIndexPage, request: HttpRequest, export: bool = F
         return export_response(refs, fmt, name)
     _remember_library(page, request)
     per_page = min(max(page.per_page or 20, 5), 100)
-    page_obj = Paginator(results, per_page).get_page(request.GET.get("page"))
+    facets = query.facets()
+    paginator = Paginator(results, per_page)
+    paginator.count = query.total  # counted with the facets: no separate COUNT query
+    page_obj = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("format", None)
@@ -77,7 +80,7 @@ def library_view(page: ResearchIndexPage, request: HttpRequest, export: bool = F
     context.update(
         {
             "form": query.form,
-            "facets": query.facets(),
+            "facets": facets,
             "page_obj": page_obj,
             "references": [
                 {"ref": ref, "url": page.reference_url(ref.slug)} for ref in page_obj.object_list

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
-from ..queries import area_taxonomy, public_live
+from ..queries import area_taxonomy, prefetch_renditions, public_live, tree_cached
 from .base import BasePage
 from .network import network_figures
 from .section import SectionPage
@@ -223,10 +223,15 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section_pages"] = list(
-            public_live(SectionPage.objects.filter(locale_id=self.locale_id))
-            .only("title", "url_path", "locale_id", "area_id")
-            .order_by("path")
+        # Both lookups change only with the page tree: shared between requests until it does.
+        context["section_pages"] = tree_cached(
+            request,
+            f"home-sections:{self.locale_id}",
+            lambda: list(
+                public_live(SectionPage.objects.filter(locale_id=self.locale_id))
+                .only("title", "url_path", "locale_id", "area_id")
+                .order_by("path")
+            ),
         )
         taxonomy = area_taxonomy()["by_pk"]
         for section in context["section_pages"]:
@@ -235,11 +240,12 @@ class HomePage(BasePage):
             key=lambda s: (getattr(s.card_area, "sort_order", 0), s.title)
         )
         context["latest_stories"] = list(
-            StoryPage.listing(self.locale_id)
-            .prefetch_related(None)
-            .prefetch_related("hero_image__renditions")[:3]
+            StoryPage.listing(self.locale_id).prefetch_related(None)[:3]
         )
-        links = self.linked_pages()
+        prefetch_renditions(story.hero_image for story in context["latest_stories"])
+        # Keyed by the chosen pages too, so a preview with other choices gets its own entry.
+        link_ids = "-".join(str(getattr(self, f"{name}_id")) for name in self.LINK_FIELDS)
+        links = tree_cached(request, f"home-links:{self.locale_id}:{link_ids}", self.linked_pages)
         context["links"] = links
         context["story_index"] = links.get("story_index")
         context["network_figures"] = network_figures()

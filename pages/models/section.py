@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
-from ..queries import area_taxonomy
+from ..queries import area_taxonomy, prefetch_renditions
 from .base import BasePage
 from .stories import StoryPage, parent_url
 
@@ -113,9 +113,9 @@ class SectionPage(BasePage):
         stories = list(
             StoryPage.listing(self.locale_id)
             .prefetch_related(None)
-            .prefetch_related("hero_image__renditions")
             .filter(areas__translation_key=area.translation_key)[:SECTION_STORIES]
         )
+        prefetch_renditions(story.hero_image for story in stories)
         context["area"] = area
         context["area_stories"] = stories
         # The index is the stories' parent: its URL is theirs minus the slug (no query).

@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
 from ..pagination import paginate
-from ..queries import area_taxonomy, public_live
+from ..queries import area_taxonomy, prefetch_renditions, public_live
 from .areas import Area
 from .base import BasePage
 from .tagging import AreaTaggedPageForm
@@ -91,6 +91,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             notice = _("That area does not exist, so all stories are shown.")
         page_obj = paginate(request, stories, STORIES_PER_PAGE)
         localise_areas(page_obj.object_list, self.locale_id, by_key)
+        prefetch_renditions(story.hero_image for story in page_obj.object_list)
         return self.render(
             request,
             context_overrides={
@@ -169,11 +170,12 @@ class StoryPage(BasePage):
 
     @classmethod
     def listing(cls, locale_id: int) -> QuerySet[StoryPage]:
-        """Live stories of one language, newest first, with what cards need prefetched."""
+        """Live stories of one language, newest first, with what cards need prefetched (the
+        images' renditions come from ``prefetch_renditions`` once the cards are chosen)."""
         return (
             public_live(cls.objects.filter(locale_id=locale_id))
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions", area_prefetch())
+            .prefetch_related(area_prefetch())
             .order_by("-date", "-pk")
         )
 

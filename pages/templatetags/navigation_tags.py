@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from ..locales import active_locale, memoize_on_request
 from ..models import Menu
-from ..queries import home_links, page_translation_urls
+from ..queries import Crumb, breadcrumb_trail, home_links, page_translation_urls
 
 register = template.Library()
 
@@ -96,3 +96,9 @@ def localized_page(page: Page | None) -> Page | None:
     if page is None:
         return None
     return page.localized
+
+
+@register.simple_tag
+def breadcrumbs(page: Page) -> list[Crumb]:
+    """The page's ancestors below the home page, without a query once cached."""
+    return breadcrumb_trail(page)

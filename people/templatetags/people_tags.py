@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 from django import template
+from django.db.models import Q
 
-from pages.locales import active_locale, memoize_on_request
+from pages.locales import active_locale
+from pages.queries import tree_cached
 
 from ..models import Person, TeamPage
 
@@ -25,8 +27,9 @@ def _team_page(request) -> TeamPage | None:
             pages = pages.filter(locale=locale)
         return pages.only("url_path", "locale_id").first()
 
-    # The key uses the locale's pk, as TeamPage.remember_for_request does.
-    return memoize_on_request(request, f"team_page:{getattr(locale, 'pk', None)}", load)
+    # The key uses the locale's pk, as TeamPage.remember_for_request does; the page is shared
+    # between requests until the tree (or a view restriction) changes.
+    return tree_cached(request, f"team_page:{getattr(locale, 'pk', None)}", load)
 
 
 @register.simple_tag(takes_context=True)
@@ -54,3 +57,26 @@ def localized_person(person: Person | None) -> Person | None:
         return person
     translation = person.get_translation_or_none(locale)
     return translation if translation is not None and translation.live else person
+
+
+@register.simple_tag
+def person_in_language(person_id: int | None) -> Person | None:
+    """``localized_person`` from an id, with the photo, in one query.
+
+    ``{% person_in_language page.contact_person_id as person %}`` saves the query that reading
+    ``page.contact_person`` costs, the translation lookup and the photo's.
+    """
+    if not person_id:
+        return None
+    locale = active_locale()
+    rows = Person.objects.filter(pk=person_id)
+    if locale is not None:
+        same_person = Person.objects.filter(pk=person_id).values("translation_key")
+        rows = Person.objects.filter(
+            Q(pk=person_id) | Q(translation_key__in=same_person, locale=locale, live=True)
+        )
+    found = list(rows.select_related("photo"))
+    original = next((person for person in found if person.pk == person_id), None)
+    if original is None or locale is None or original.locale_id == locale.pk:
+        return original
+    return next((person for person in found if person.pk != person_id), original)

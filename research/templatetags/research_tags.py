@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from pages.locales import active_locale, memoize_on_request
+from pages.queries import tree_cached
 
 from .. import formatting
 from ..citations import number_for, numbered_references
@@ -22,7 +23,7 @@ register = template.Library()
 
 
 def library_page(request: Any = None) -> ResearchIndexPage | None:
-    """The live research library in the active language (memoised per request)."""
+    """The live research library in the active language (cached until the page tree changes)."""
 
     def find() -> ResearchIndexPage | None:
         locale = active_locale()
@@ -31,7 +32,7 @@ def library_page(request: Any = None) -> ResearchIndexPage | None:
         return page or pages.order_by("pk").first()
 
     key = f"research_library:{getattr(active_locale(), 'pk', None)}"
-    return memoize_on_request(request, key, find)
+    return tree_cached(request, key, find)
 
 
 def reference_url(ref: Reference, request: Any = None) -> str:

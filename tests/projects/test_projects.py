@@ -256,9 +256,6 @@ def test_listing_query_budget_is_constant(client, index, areas, django_assert_ma
     assert len(_titles(html.split('id="featured-heading"')[1].split("</section>")[0])) == 3
 
 
-DETAIL_BUDGET = 18  # over the site's 12: listed as open work on issue 7
-
-
 def test_detail_query_count_does_not_grow_with_people_and_partners(
     client, index, projects, locales, django_assert_max_num_queries
 ):
@@ -282,5 +279,5 @@ def test_detail_query_count_does_not_grow_with_people_and_partners(
     small = _queries(client, project.url)
     add(10, 40)
     assert _queries(client, project.url) == small
-    with django_assert_max_num_queries(DETAIL_BUDGET):
+    with django_assert_max_num_queries(BUDGET):
         assert client.get(project.url).status_code == 200

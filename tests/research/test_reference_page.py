@@ -67,5 +67,5 @@ def test_unknown_reference_is_404(client, library):
 
 def test_reference_page_query_budget(client, library, ref, django_assert_max_num_queries):
     client.get(f"{library['en'].url}{ref.slug}/")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         assert client.get(f"{library['en'].url}{ref.slug}/").status_code == 200

@@ -1,0 +1,150 @@
+"""Every public page type of the real demo content renders in at most 12 queries.
+
+The small fixtures of the per-app budget tests miss what the demo content has: evidence blocks,
+contact people, featured projects, translated trees four levels deep. So the demo content is
+loaded once for this module, and the pages are found the way the benchmark finds them
+(``bench.pages_probe``): one live page per page model and language, every sub-page a routable
+page links to, and the public views that are not pages. A new page type, route or view is
+measured here without touching this file. On top of that, the filter, sort and pagination links
+each listing shows are followed, once per set of parameters.
+
+What is measured is a page-cache miss with warm fragment caches (the page rendered once before,
+so menus, the area taxonomy, renditions and the tree lookups are cached), as the benchmark does.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench import pages_probe
+
+BUDGET = 12
+LISTING_LINKS_PER_PAGE = 6  # filter, sort and pagination links followed per listing page
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content")]
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker() -> None:
+    """No per-test transaction: the module's demo content must stay for every test.
+
+    ``demo_content`` loads it outside any transaction (wagtail-localize publishes translations
+    in ``on_commit`` callbacks, which only run when something commits) and restores the database
+    as it was when the module is done, as ``tests/browser/conftest.py`` does for its package.
+    """
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker) -> Iterator[None]:
+    with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+        if not (in_memory or name.startswith("test_")):
+            pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
+        snapshot = connection.creation.serialize_db_to_string()
+        try:
+            call_command("load_demo_content", verbosity=0)
+            cache.clear()
+            yield
+        finally:
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(snapshot)
+            cache.clear()
+
+
+def _client() -> Client:
+    return Client(raise_request_exception=True)
+
+
+def _render(url: str) -> tuple[int, str]:
+    response = _client().get(url)
+    body = b"" if getattr(response, "streaming", False) else response.content
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return response.status_code, ""  # feeds and exports are not page types
+    return response.status_code, body.decode()
+
+
+def _listing_links(url: str, page_html: str) -> list[str]:
+    """Links from a page to itself with other GET parameters (filters, sorting, pages), one per
+    set of parameter names, so every filter a listing offers is measured once."""
+    path = urlsplit(url).path
+    seen: set[frozenset[str]] = {frozenset(parse_qsl(urlsplit(url).query))}
+    links = []
+    for href in pages_probe.HREF.findall(page_html):
+        target = urlsplit(html.unescape(href))
+        if not target.query or (target.path and target.path != path):
+            continue
+        params = dict(parse_qsl(target.query))
+        if "format" in params:  # exports, not pages
+            continue
+        names = frozenset(params)
+        if names in seen:
+            continue
+        seen.add(names)
+        links.append(f"{path}?{target.query}")
+        if len(links) == LISTING_LINKS_PER_PAGE:
+            break
+    return links
+
+
+@pytest.fixture(scope="module")
+def page_urls(demo_content) -> dict[str, str]:
+    """``{label: url}`` of every page type, language, route and listing variant to measure."""
+    page_types = list(pages_probe.page_examples().values())
+    urls: dict[str, str] = {}
+    extra = []
+    for page_type in page_types:
+        html_by_language = {}
+        for language, probe in page_type.probes.items():
+            status, page_html = _render(probe.url)
+            assert status == 200, f"{page_type.key} ({language}): {probe.url} gave {status}"
+            html_by_language[language] = page_html
+            urls[f"{page_type.key} ({language})"] = probe.url
+            for link in _listing_links(probe.url, page_html):
+                urls[f"{page_type.key} ({language}) {urlsplit(link).query}"] = link
+        extra.extend(pages_probe.routable_subpages(page_type, html_by_language))
+    for page_type in [*extra, *pages_probe.view_examples()]:
+        for language, probe in page_type.probes.items():
+            status, page_html = _render(probe.url)
+            if status == 200 and page_html:
+                urls[f"{page_type.key} ({language})"] = probe.url
+    # The library's own search and a search with several words and no result.
+    for label, url in list(urls.items()):
+        if label.startswith("research.researchindexpage (") and "?" not in url:
+            urls[f"{label} searched"] = url + "?q=kindness+school&sort=relevance"
+        if label.startswith("view:search (") and "?" in url:
+            urls[f"{label} no result"] = url.split("?")[0] + "?q=zzzz+qqqq"
+    return urls
+
+
+def test_discovery_finds_every_page_type_in_both_languages(page_urls):
+    """The demo content has every page type in English and Italian, with their sub-pages."""
+    labels = " ".join(page_urls)
+    for page_type in pages_probe.page_examples().values():
+        for language in pages_probe.LANGUAGES:
+            assert f"{page_type.key} ({language})" in labels, f"{page_type.key} {language}"
+    for route in ("research.researchindexpage:reference", "people.teampage:person", "view:search"):
+        assert route in labels
+
+
+def test_every_page_type_renders_within_the_budget(page_urls):
+    over: list[str] = []
+    for label, url in page_urls.items():
+        client = _client()
+        client.get(url)  # fills the fragment caches, as any earlier visitor would
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, f"{label}: {url} gave {response.status_code}"
+        if len(captured) > BUDGET:
+            sql = "\n".join(f"  {q['sql'][:300]}" for q in captured.captured_queries)
+            over.append(f"{label} {url}: {len(captured)} queries\n{sql}")
+    assert not over, f"over {BUDGET} queries:\n" + "\n\n".join(over)
