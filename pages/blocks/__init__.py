@@ -7,7 +7,7 @@ new block becomes available everywhere in one place.
 from .content import AccordionBlock, CallToActionBlock, HeadingBlock, QuoteBlock, RichTextBlock
 from .evidence import EvidenceBlock, ReferenceChooserBlock, StatisticBlock
 from .listings import CardGridBlock
-from .media import DocumentBlock, ImageBlock, VideoBlock, parse_video_url
+from .media import DocumentBlock, ImageBlock, LibraryPreviewMixin, VideoBlock, parse_video_url
 from .tables import TableBlock
 
 BODY_BLOCKS = [
@@ -37,6 +37,7 @@ __all__ = [
     "EvidenceBlock",
     "HeadingBlock",
     "ImageBlock",
+    "LibraryPreviewMixin",
     "QuoteBlock",
     "ReferenceChooserBlock",
     "RichTextBlock",

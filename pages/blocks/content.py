@@ -22,7 +22,11 @@ RICH_TEXT_FEATURES = [
 class HeadingBlock(blocks.StructBlock):
     """A section heading; the level is chosen so the outline stays correct for screen readers."""
 
-    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    text = blocks.CharBlock(
+        label=_("Text"),
+        max_length=200,
+        help_text=_("A few words that say what the section is about."),
+    )
     level = blocks.ChoiceBlock(
         label=_("Level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
@@ -59,8 +63,15 @@ class RichTextBlock(blocks.RichTextBlock):
 class QuoteBlock(blocks.StructBlock):
     """A quotation with its attribution, marked up as figure/blockquote/figcaption."""
 
-    quote = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(label=_("Attribution"), max_length=200, required=False)
+    quote = blocks.TextBlock(
+        label=_("Quote"), help_text=_("The words exactly as they were said or written.")
+    )
+    attribution = blocks.CharBlock(
+        label=_("Attribution"),
+        max_length=200,
+        required=False,
+        help_text=_("The name of the person quoted."),
+    )
     role = blocks.CharBlock(
         label=_("Role or source"),
         max_length=200,
@@ -83,10 +94,25 @@ class QuoteBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A short invitation with one button, linking to a page of the site or to an address."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
-    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=120, help_text=_("A short, inviting line.")
+    )
+    text = blocks.TextBlock(
+        label=_("Text"),
+        required=False,
+        max_length=400,
+        help_text=_("One or two sentences that say why to act."),
+    )
+    button_label = blocks.CharBlock(
+        label=_("Button label"),
+        max_length=60,
+        help_text=_("Say what happens, for example: Join the movement."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page"),
+        required=False,
+        help_text=_("The page of this site the button opens (or fill in the address below)."),
+    )
     url = blocks.URLBlock(
         label=_("Address"),
         required=False,
@@ -114,8 +140,16 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class FaqItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label=_("Question"), max_length=200)
-    answer = RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"])
+    question = blocks.CharBlock(
+        label=_("Question"),
+        max_length=200,
+        help_text=_("Written as a visitor would ask it; visitors click it to see the answer."),
+    )
+    answer = RichTextBlock(
+        label=_("Answer"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("A short, direct answer; add a link for more."),
+    )
 
     class Meta:
         icon = "help"
@@ -126,8 +160,18 @@ class AccordionBlock(blocks.StructBlock):
     """Questions and answers as native ``<details>``: keyboard- and screen-reader-friendly
     without any JavaScript."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
-    items = blocks.ListBlock(FaqItemBlock(), label=_("Questions"), min_num=1)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        required=False,
+        help_text=_("Shown above the questions, for example: Frequently asked questions."),
+    )
+    items = blocks.ListBlock(
+        FaqItemBlock(),
+        label=_("Questions"),
+        min_num=1,
+        help_text=_("At least one question; they are shown in this order."),
+    )
 
     class Meta:
         icon = "list-ul"

@@ -93,7 +93,11 @@ class StatisticBlock(blocks.StructBlock):
         required=False,
         help_text=_("Only when the source is not in the research library yet."),
     )
-    source_url = blocks.URLBlock(label=_("Source address"), required=False)
+    source_url = blocks.URLBlock(
+        label=_("Source address"),
+        required=False,
+        help_text=_("A link to the written source, when it is online."),
+    )
 
     class Meta:
         icon = "order"
@@ -118,9 +122,24 @@ class StatisticBlock(blocks.StructBlock):
 class EvidenceBlock(blocks.StructBlock):
     """A group of figures from research with an introduction and an honest note on limits."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=600)
-    figures = blocks.ListBlock(StatisticBlock(), label=_("Figures"), min_num=1, max_num=8)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        help_text=_("For example: What research says."),
+    )
+    intro = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        max_length=600,
+        help_text=_("One or two sentences shown before the figures."),
+    )
+    figures = blocks.ListBlock(
+        StatisticBlock(),
+        label=_("Figures"),
+        min_num=1,
+        max_num=8,
+        help_text=_("From one to eight figures, each with its source."),
+    )
     note = blocks.TextBlock(
         label=_("Note on the evidence"),
         required=False,

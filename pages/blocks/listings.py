@@ -7,9 +7,20 @@ from wagtail import blocks
 class CardGridBlock(blocks.StructBlock):
     """A grid of cards, one per chosen page, showing its title and search description."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        required=False,
+        help_text=_("Shown above the cards (optional)."),
+    )
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("Page")), label=_("Pages"), min_num=1, max_num=12
+        blocks.PageChooserBlock(label=_("Page")),
+        label=_("Pages"),
+        min_num=1,
+        max_num=12,
+        help_text=_(
+            "From one to twelve pages; each card shows the page's title and search description."
+        ),
     )
 
     class Meta:

@@ -12,10 +12,27 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
-class ImageBlock(blocks.StructBlock):
+class LibraryPreviewMixin:
+    """Fills the empty image and document choosers of a block's preview with the newest item of
+    the library, so the block picker shows a real picture or file instead of an empty frame.
+
+    A preview value cannot name an image itself: ids differ from one database to the next.
+    """
+
+    def get_preview_value(self) -> blocks.StructValue:
+        value = super().get_preview_value()
+        for name, child in self.child_blocks.items():
+            if isinstance(child, ImageChooserBlock | DocumentChooserBlock) and not value.get(name):
+                value[name] = child.model_class.objects.order_by("-pk").first()
+        return value
+
+
+class ImageBlock(LibraryPreviewMixin, blocks.StructBlock):
     """An image with alt text that the editor must write (WCAG 1.1.1), a caption and a credit."""
 
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(
+        label=_("Image"), help_text=_("Choose an image from the library or upload a new one.")
+    )
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=250,
@@ -24,8 +41,18 @@ class ImageBlock(blocks.StructBlock):
             "Do not start with 'Image of'."
         ),
     )
-    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
-    credit = blocks.CharBlock(label=_("Credit"), max_length=120, required=False)
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        max_length=250,
+        required=False,
+        help_text=_("A line under the image that adds to it; visible to everyone."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        max_length=120,
+        required=False,
+        help_text=_("Who took or made the picture, for example: Photo: Anna Rossi."),
+    )
 
     class Meta:
         icon = "image"
@@ -93,7 +120,7 @@ def parse_video_url(url: str) -> VideoSource | None:
     return None
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
     """A YouTube or Vimeo video that loads nothing from the provider until the visitor asks.
 
     The page shows a poster and a consent button; ``site.js`` swaps in the iframe on click.
@@ -109,8 +136,17 @@ class VideoBlock(blocks.StructBlock):
         max_length=160,
         help_text=_("Describes the video for screen readers and the play button."),
     )
-    poster = ImageChooserBlock(label=_("Poster image"), required=False)
-    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
+    poster = ImageChooserBlock(
+        label=_("Poster image"),
+        required=False,
+        help_text=_("The picture shown before the video is played (optional)."),
+    )
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        max_length=250,
+        required=False,
+        help_text=_("A line under the video, shown to everyone."),
+    )
     transcript = blocks.RichTextBlock(
         label=_("Transcript"),
         features=["bold", "italic", "link"],
@@ -142,17 +178,25 @@ class VideoBlock(blocks.StructBlock):
         return context
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(LibraryPreviewMixin, blocks.StructBlock):
     """A downloadable document with its format and size shown before the click."""
 
-    document = DocumentChooserBlock(label=_("Document"))
+    document = DocumentChooserBlock(
+        label=_("Document"),
+        help_text=_("Choose a file from the documents library or upload a new one."),
+    )
     title = blocks.CharBlock(
         label=_("Link text"),
         max_length=160,
         required=False,
         help_text=_("Leave empty to use the document's title."),
     )
-    description = blocks.TextBlock(label=_("Description"), max_length=300, required=False)
+    description = blocks.TextBlock(
+        label=_("Description"),
+        max_length=300,
+        required=False,
+        help_text=_("One or two sentences on what the document contains."),
+    )
 
     class Meta:
         icon = "doc-full"

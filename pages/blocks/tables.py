@@ -11,8 +11,16 @@ class TableBlock(blocks.StructBlock):
         max_length=200,
         help_text=_("Says what the table shows; read first by screen readers."),
     )
-    table = WagtailTableBlock(label=_("Table"))
-    source = blocks.CharBlock(label=_("Source"), max_length=240, required=False)
+    table = WagtailTableBlock(
+        label=_("Table"),
+        help_text=_("Type or paste the data; tick the option that makes the first row the header."),
+    )
+    source = blocks.CharBlock(
+        label=_("Source"),
+        max_length=240,
+        required=False,
+        help_text=_("Where the data comes from, shown under the table."),
+    )
 
     def get_context(self, value, parent_context=None):
         """Render the grid with our caption as its ``<caption>`` (Wagtail's own caption field

@@ -37,7 +37,11 @@ class AreaIcon(models.TextChoices):
 class Area(TranslatableMixin, index.Indexed, models.Model):
     """One area of intervention (health, education, environment, economy, culture, tourism)."""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        help_text=_("The area's name as visitors read it, for example: Education."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -51,9 +55,23 @@ class Area(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("One or two sentences shown on cards and filters."),
     )
-    colour = models.CharField(_("colour"), max_length=20, choices=AreaColour.choices)
-    icon = models.CharField(_("icon"), max_length=20, choices=AreaIcon.choices)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    colour = models.CharField(
+        _("colour"),
+        max_length=20,
+        choices=AreaColour.choices,
+        help_text=_("The colour that marks the area on cards, labels and its page."),
+    )
+    icon = models.CharField(
+        _("icon"),
+        max_length=20,
+        choices=AreaIcon.choices,
+        help_text=_("The small picture shown beside the area's name."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Areas are listed from the lowest number to the highest."),
+    )
 
     panels = [
         FieldPanel("name"),

@@ -25,17 +25,28 @@ from .stories import StoryIndexPage, StoryPage
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
 
-def _heading(verbose: str, default: str = "") -> models.CharField:
-    return models.CharField(verbose, max_length=120, blank=True, default=default)
+def _heading(verbose: str, help_text: str, default: str = "") -> models.CharField:
+    """A section heading of the home page; every one is optional and up to 120 characters."""
+    return models.CharField(
+        verbose, max_length=120, blank=True, default=default, help_text=help_text
+    )
 
 
 class HomePage(BasePage):
     """The root of each language's tree; there is exactly one per locale."""
 
     hero_title = RichTextField(
-        _("hero title"), features=["italic"], blank=True, help_text=_("The main statement.")
+        _("hero title"),
+        features=["italic"],
+        blank=True,
+        help_text=_("The main statement at the top of the page; use italics to stress a word."),
     )
-    hero_intro = RichTextField(_("hero introduction"), features=["bold", "italic"], blank=True)
+    hero_intro = RichTextField(
+        _("hero introduction"),
+        features=["bold", "italic"],
+        blank=True,
+        help_text=_("One or two sentences under the main statement."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -45,7 +56,12 @@ class HomePage(BasePage):
         related_name="+",
         help_text=_("Decorative: the statement beside it says what matters."),
     )
-    hero_button_label = models.CharField(_("hero button label"), max_length=60, blank=True)
+    hero_button_label = models.CharField(
+        _("hero button label"),
+        max_length=60,
+        blank=True,
+        help_text=_("The text of the button under the statement, for example: Join us."),
+    )
     hero_button_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("hero button page"),
@@ -53,15 +69,38 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "The page the button opens; the button shows only when it has a label and a page."
+        ),
     )
 
-    mission_heading = _heading(_("mission heading"))
-    mission_text = RichTextField(_("mission"), features=SHORT_RICH_TEXT, blank=True)
-    who_heading = _heading(_("'who we are' heading"))
-    who_text = RichTextField(_("who we are"), features=SHORT_RICH_TEXT, blank=True)
+    mission_heading = _heading(
+        _("mission heading"), _("Heading of the mission section, for example: Our mission.")
+    )
+    mission_text = RichTextField(
+        _("mission"),
+        features=SHORT_RICH_TEXT,
+        blank=True,
+        help_text=_("What the movement wants to achieve, in a short paragraph."),
+    )
+    who_heading = _heading(
+        _("'who we are' heading"), _("Heading of the section that introduces the movement.")
+    )
+    who_text = RichTextField(
+        _("who we are"),
+        features=SHORT_RICH_TEXT,
+        blank=True,
+        help_text=_("Who is behind the movement, in a short paragraph."),
+    )
 
-    evidence_heading = _heading(_("evidence heading"))
-    evidence_intro = models.TextField(_("evidence introduction"), blank=True)
+    evidence_heading = _heading(
+        _("evidence heading"), _("Heading of the section with figures from research.")
+    )
+    evidence_intro = models.TextField(
+        _("evidence introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown before the figures."),
+    )
     evidence = StreamField(
         FIGURE_BLOCKS,
         verbose_name=_("evidence figures"),
@@ -80,13 +119,22 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A page with the full research, linked under the figures (optional)."),
     )
 
-    areas_heading = _heading(_("areas heading"))
-    areas_intro = models.TextField(_("areas introduction"), blank=True)
+    areas_heading = _heading(_("areas heading"), _("Heading above the six areas of intervention."))
+    areas_intro = models.TextField(
+        _("areas introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown before the areas; the areas list themselves."),
+    )
 
-    projects_heading = _heading(_("projects heading"))
-    projects_intro = models.TextField(_("projects introduction"), blank=True)
+    projects_heading = _heading(_("projects heading"), _("Heading above the featured projects."))
+    projects_intro = models.TextField(
+        _("projects introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown before the projects."),
+    )
     projects_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("all projects page"),
@@ -94,16 +142,38 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The page listing every project, linked under the featured ones."),
     )
 
-    stories_heading = _heading(_("stories heading"))
+    stories_heading = _heading(
+        _("stories heading"),
+        _("Heading above the three latest stories, which appear by themselves."),
+    )
 
-    quote_text = models.TextField(_("founder's quote"), blank=True)
-    quote_attribution = models.CharField(_("quote by"), max_length=120, blank=True)
-    quote_role = models.CharField(_("role of the person quoted"), max_length=120, blank=True)
+    quote_text = models.TextField(
+        _("founder's quote"),
+        blank=True,
+        help_text=_("The founder's words, shown large across the page."),
+    )
+    quote_attribution = models.CharField(
+        _("quote by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The name of the person quoted."),
+    )
+    quote_role = models.CharField(
+        _("role of the person quoted"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown under the name, for example: Founder of the movement."),
+    )
 
-    network_heading = _heading(_("network heading"))
-    network_intro = models.TextField(_("network introduction"), blank=True)
+    network_heading = _heading(_("network heading"), _("Heading above the network's figures."))
+    network_intro = models.TextField(
+        _("network introduction"),
+        blank=True,
+        help_text=_("One or two sentences inviting people and organisations to join."),
+    )
     network_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("network page"),
@@ -111,12 +181,24 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The network page with the join form, linked from this section."),
     )
 
-    newsletter_heading = _heading(_("newsletter heading"))
-    newsletter_text = models.TextField(_("newsletter invitation"), blank=True)
+    newsletter_heading = _heading(
+        _("newsletter heading"), _("Heading of the newsletter sign-up box.")
+    )
+    newsletter_text = models.TextField(
+        _("newsletter invitation"),
+        blank=True,
+        help_text=_("One or two sentences saying what subscribers receive and how often."),
+    )
 
-    body = StreamField(BODY_BLOCKS, verbose_name=_("more content"), blank=True)
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("more content"),
+        blank=True,
+        help_text=_("Extra sections shown after the fixed ones, at the bottom of the page."),
+    )
 
     content_panels = [
         *BasePage.content_panels,

@@ -15,7 +15,9 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
 
 class PageLinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("Page"))
+    page = blocks.PageChooserBlock(
+        label=_("Page"), help_text=_("The page the link opens, in any language.")
+    )
     label = blocks.CharBlock(
         label=_("Label"),
         max_length=60,
@@ -26,15 +28,26 @@ class PageLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-empty"
         label = _("Page link")
+        description = _("A link to a page of this site, in the visitor's language.")
+        preview_value = {"label": "About us"}
+        preview_template = "blocks/previews/link.html"
 
 
 class ExternalLinkBlock(blocks.StructBlock):
-    url = blocks.URLBlock(label=_("Address"))
-    label = blocks.CharBlock(label=_("Label"), max_length=60)
+    url = blocks.URLBlock(
+        label=_("Address"),
+        help_text=_("The full address of another site, starting with https://."),
+    )
+    label = blocks.CharBlock(
+        label=_("Label"), max_length=60, help_text=_("The text of the link in the menu.")
+    )
 
     class Meta:
         icon = "link"
         label = _("External link")
+        description = _("A link to another website.")
+        preview_value = {"url": "https://example.org/", "label": "Our partners"}
+        preview_template = "blocks/previews/link.html"
 
 
 class MenuLocation(models.TextChoices):
@@ -49,7 +62,12 @@ MENU_FRAGMENT = "menu"
 class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
     """One menu per location and language."""
 
-    location = models.CharField(_("location"), max_length=20, choices=MenuLocation.choices)
+    location = models.CharField(
+        _("location"),
+        max_length=20,
+        choices=MenuLocation.choices,
+        help_text=_("Where the menu appears; each place has one menu per language."),
+    )
     title = models.CharField(
         _("title"), max_length=80, blank=True, help_text=_("Shown above footer menus.")
     )
@@ -57,6 +75,7 @@ class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         [("page", PageLinkBlock()), ("url", ExternalLinkBlock())],
         verbose_name=_("items"),
         blank=True,
+        help_text=_("The links of the menu, in the order shown; drag to reorder them."),
     )
 
     panels = [FieldPanel("location"), FieldPanel("title"), FieldPanel("items")]

@@ -28,7 +28,12 @@ class SectionPage(BasePage):
         related_name="section_pages",
         help_text=_("Projects, stories and research tagged with this area appear on the page."),
     )
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short opening paragraph shown under the page title."),
+    )
     motto = models.CharField(
         _("motto"),
         max_length=200,
@@ -45,14 +50,52 @@ class SectionPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Large picture at the top of the page; also used when the page is shared."),
     )
-    key_figures_heading = models.CharField(_("key figures heading"), max_length=120, blank=True)
-    key_figures = StreamField(FIGURE_BLOCKS, verbose_name=_("key figures"), blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
-    projects_heading = models.CharField(_("projects heading"), max_length=120, blank=True)
-    stories_heading = models.CharField(_("stories heading"), max_length=120, blank=True)
-    research_heading = models.CharField(_("research heading"), max_length=120, blank=True)
-    contact_heading = models.CharField(_("contact heading"), max_length=120, blank=True)
+    key_figures_heading = models.CharField(
+        _("key figures heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading above the key figures, for example: What research says."),
+    )
+    key_figures = StreamField(
+        FIGURE_BLOCKS,
+        verbose_name=_("key figures"),
+        blank=True,
+        help_text=_("A few figures about this area, each with the source it comes from."),
+    )
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The main text of the page, built from blocks: paragraphs, images, quotes and more."
+        ),
+    )
+    projects_heading = models.CharField(
+        _("projects heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading above this area's projects, which are listed automatically."),
+    )
+    stories_heading = models.CharField(
+        _("stories heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading above this area's latest stories, which are listed automatically."),
+    )
+    research_heading = models.CharField(
+        _("research heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading above this area's research, which is listed automatically."),
+    )
+    contact_heading = models.CharField(
+        _("contact heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading of the contact box at the bottom of the page."),
+    )
     contact_person = models.ForeignKey(
         "people.Person",
         verbose_name=_("contact person"),
@@ -60,6 +103,7 @@ class SectionPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="section_pages",
+        help_text=_("The team member visitors can contact about this area."),
     )
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Shown with the contact person.")

@@ -17,6 +17,7 @@ from ..queries import SETTINGS_KEY, cached
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(
         label=_("Network"),
+        help_text=_("The social network; its name is the link text in the footer."),
         choices=[
             ("instagram", "Instagram"),
             ("facebook", "Facebook"),
@@ -26,22 +27,48 @@ class SocialLinkBlock(blocks.StructBlock):
             ("bluesky", "Bluesky"),
         ],
     )
-    url = blocks.URLBlock(label=_("Profile address"))
+    url = blocks.URLBlock(
+        label=_("Profile address"),
+        help_text=_("The full address of the movement's profile, starting with https://."),
+    )
 
     class Meta:
         icon = "site"
+        label = _("Social profile")
+        description = _("A link to one of the movement's profiles on a social network.")
+        preview_value = {"network": "instagram", "url": "https://www.instagram.com/"}
+        preview_template = "blocks/previews/link.html"
 
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
-        _("organisation name"), max_length=120, default="International Kindness Movement"
+        _("organisation name"),
+        max_length=120,
+        default="International Kindness Movement",
+        help_text=_("The official name, given to search engines with the site's details."),
     )
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("The public address shown in the footer; leave empty to hide it."),
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("With the international prefix, for example +39 02 1234567."),
+    )
+    address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("Shown in the footer as written, one line per line."),
+    )
     social_links = StreamField(
-        [("link", SocialLinkBlock())], verbose_name=_("social profiles"), blank=True
+        [("link", SocialLinkBlock())],
+        verbose_name=_("social profiles"),
+        blank=True,
+        help_text=_("The movement's profiles on social networks, linked in the footer."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -10,8 +10,20 @@ from .base import BasePage
 
 
 class StandardPage(BasePage):
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short opening paragraph shown under the page title."),
+    )
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The main text of the page, built from blocks: paragraphs, images, quotes and more."
+        ),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [

@@ -65,7 +65,12 @@ def area_prefetch() -> Prefetch:
 class StoryIndexPage(RoutablePageMixin, BasePage):
     """The list of stories in one language, newest first, filterable by area (``?area=slug``)."""
 
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short paragraph shown above the list of stories."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     subpage_types = ["pages.StoryPage"]
@@ -116,7 +121,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 
 class StoryPage(BasePage):
-    date = models.DateField(_("date"), default=datetime.date.today)
+    date = models.DateField(
+        _("date"),
+        default=datetime.date.today,
+        help_text=_("Shown on the story; stories are listed newest first by this date."),
+    )
     intro = models.TextField(
         _("summary"),
         max_length=400,
@@ -129,8 +138,14 @@ class StoryPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown at the top of the story, on its card in lists and when it is shared."),
     )
-    hero_caption = models.CharField(_("image caption"), max_length=250, blank=True)
+    hero_caption = models.CharField(
+        _("image caption"),
+        max_length=250,
+        blank=True,
+        help_text=_("A line under the main image; add the photographer's name if needed."),
+    )
     author = models.ForeignKey(
         "people.Person",
         verbose_name=_("author"),
@@ -138,11 +153,23 @@ class StoryPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="stories",
+        help_text=_("The team member who wrote the story, named and linked under the title."),
     )
     areas = ParentalManyToManyField(
-        "pages.Area", verbose_name=_("areas"), blank=True, related_name="stories"
+        "pages.Area",
+        verbose_name=_("areas"),
+        blank=True,
+        related_name="stories",
+        help_text=_("Tick every area the story is about; it then appears on those area pages."),
     )
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The text of the story, built from blocks: paragraphs, images, quotes and more."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
