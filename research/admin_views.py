@@ -42,6 +42,7 @@ class ImportForm(forms.Form):
         label=gettext_lazy("Format"),
         choices=[("", gettext_lazy("Recognise from the file")), *FORMATS.items()],
         required=False,
+        help_text=gettext_lazy("Choose one only if the file's format is not recognised."),
     )
 
 
@@ -103,10 +104,23 @@ def _confirm(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("wagtailsnippets_research_reference:list")
 
 
+# Every detail the editor types is optional and only compared with the Crossref record.
+COMPARED_HELP = gettext_lazy("Optional: compared with Crossref's record so differences show.")
+
+
 class DoiForm(forms.Form):
-    doi = forms.CharField(label=gettext_lazy("DOI"), max_length=200)
+    doi = forms.CharField(
+        label=gettext_lazy("DOI"),
+        max_length=200,
+        help_text=gettext_lazy(
+            "For example 10.1037/a0014767; its record is fetched from Crossref."
+        ),
+    )
     title = forms.CharField(
-        label=gettext_lazy("Title as you have it"), required=False, max_length=500
+        label=gettext_lazy("Title as you have it"),
+        required=False,
+        max_length=500,
+        help_text=COMPARED_HELP,
     )
     authors = forms.CharField(
         label=gettext_lazy("Authors as you have them"),
@@ -114,14 +128,27 @@ class DoiForm(forms.Form):
         max_length=1000,
         help_text=gettext_lazy("Family name, given names; separate people with semicolons."),
     )
-    issued_year = forms.IntegerField(label=gettext_lazy("Year"), required=False)
-    container_title = forms.CharField(
-        label=gettext_lazy("Journal or book"), required=False, max_length=300
+    issued_year = forms.IntegerField(
+        label=gettext_lazy("Year"), required=False, help_text=COMPARED_HELP
     )
-    volume = forms.CharField(label=gettext_lazy("Volume"), required=False, max_length=40)
-    issue = forms.CharField(label=gettext_lazy("Issue"), required=False, max_length=40)
-    page = forms.CharField(label=gettext_lazy("Pages"), required=False, max_length=40)
-    publisher = forms.CharField(label=gettext_lazy("Publisher"), required=False, max_length=200)
+    container_title = forms.CharField(
+        label=gettext_lazy("Journal or book"),
+        required=False,
+        max_length=300,
+        help_text=COMPARED_HELP,
+    )
+    volume = forms.CharField(
+        label=gettext_lazy("Volume"), required=False, max_length=40, help_text=COMPARED_HELP
+    )
+    issue = forms.CharField(
+        label=gettext_lazy("Issue"), required=False, max_length=40, help_text=COMPARED_HELP
+    )
+    page = forms.CharField(
+        label=gettext_lazy("Pages"), required=False, max_length=40, help_text=COMPARED_HELP
+    )
+    publisher = forms.CharField(
+        label=gettext_lazy("Publisher"), required=False, max_length=200, help_text=COMPARED_HELP
+    )
 
 
 def _typed_from(ref: Reference) -> dict[str, Any]:

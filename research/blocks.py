@@ -21,9 +21,16 @@ class CitationBlock(blocks.StructBlock):
         help_text=_("What the source supports, in your words or quoted."),
     )
     is_quotation = blocks.BooleanBlock(
-        label=_("This is a word-for-word quotation"), required=False, default=False
+        label=_("This is a word-for-word quotation"),
+        required=False,
+        default=False,
+        help_text=_("Tick it when the text is copied exactly; it is then shown as a quotation."),
     )
-    reference = SnippetChooserBlock("research.Reference", label=_("Source"))
+    reference = SnippetChooserBlock(
+        "research.Reference",
+        label=_("Source"),
+        help_text=_("Choose the work from the research library; add it there first if missing."),
+    )
     locator = blocks.CharBlock(
         label=_("Page or section"),
         max_length=40,

@@ -19,9 +19,16 @@ from pages.models import BasePage
 
 
 class ResearchIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short paragraph shown above the search box and the list of references."),
+    )
     per_page = models.PositiveSmallIntegerField(
-        _("references per page"), default=20, help_text=_("Between 5 and 100.")
+        _("references per page"),
+        default=20,
+        help_text=_("How many references each page of the list shows: between 5 and 100."),
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("per_page")]

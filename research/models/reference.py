@@ -108,25 +108,63 @@ class Reference(index.Indexed, ClusterableModel):
     """One work that the site cites (see the module docstring for why it is language-neutral)."""
 
     csl_type = models.CharField(
-        _("type"), max_length=32, choices=CslType.choices, default=CslType.ARTICLE_JOURNAL
+        _("type"),
+        max_length=32,
+        choices=CslType.choices,
+        default=CslType.ARTICLE_JOURNAL,
+        help_text=_("What kind of work it is; the type decides which details are required."),
     )
-    title = models.CharField(_("title"), max_length=500)
-    title_short = models.CharField(_("short title"), max_length=200, blank=True)
+    title = models.CharField(
+        _("title"),
+        max_length=500,
+        help_text=_("The full title as printed on the work, subtitle included."),
+    )
+    title_short = models.CharField(
+        _("short title"),
+        max_length=200,
+        blank=True,
+        help_text=_("A shorter form of the title, used by some citation styles (optional)."),
+    )
     container_title = models.CharField(
         _("journal, book or site"),
         max_length=300,
         blank=True,
         help_text=_("The journal of an article, the book of a chapter, the site of a web page."),
     )
-    issued_year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    issued_month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
-    issued_day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
-    volume = models.CharField(_("volume"), max_length=40, blank=True)
-    issue = models.CharField(_("issue"), max_length=40, blank=True)
+    issued_year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("The year of publication (required).")
+    )
+    issued_month = models.PositiveSmallIntegerField(
+        _("month"), null=True, blank=True, help_text=_("From 1 to 12, if known.")
+    )
+    issued_day = models.PositiveSmallIntegerField(
+        _("day"), null=True, blank=True, help_text=_("Only together with the month.")
+    )
+    volume = models.CharField(
+        _("volume"), max_length=40, blank=True, help_text=_("The journal's volume number.")
+    )
+    issue = models.CharField(
+        _("issue"), max_length=40, blank=True, help_text=_("The issue number within the volume.")
+    )
     page = models.CharField(_("pages"), max_length=40, blank=True, help_text=_("For example 1-12."))
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    publisher_place = models.CharField(_("place of publication"), max_length=120, blank=True)
-    edition = models.CharField(_("edition"), max_length=40, blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("The publisher; for reports the organisation, for theses the university."),
+    )
+    publisher_place = models.CharField(
+        _("place of publication"),
+        max_length=120,
+        blank=True,
+        help_text=_("The city of the publisher, for example: Milan."),
+    )
+    edition = models.CharField(
+        _("edition"),
+        max_length=40,
+        blank=True,
+        help_text=_("Only when it is not the first, for example: 2."),
+    )
 
     doi = models.CharField(
         _("DOI"),
@@ -137,14 +175,40 @@ class Reference(index.Indexed, ClusterableModel):
     isbn = models.CharField(
         _("ISBNs"), max_length=200, blank=True, help_text=_("One or more, separated by commas.")
     )
-    issn = models.CharField(_("ISSN"), max_length=40, blank=True)
-    pmid = models.CharField(_("PubMed ID"), max_length=20, blank=True)
-    url = models.URLField(_("URL"), max_length=500, blank=True)
-    open_access_url = models.URLField(_("open-access URL"), max_length=500, blank=True)
+    issn = models.CharField(
+        _("ISSN"),
+        max_length=40,
+        blank=True,
+        help_text=_("The journal's ISSN, for example 0033-2909."),
+    )
+    pmid = models.CharField(
+        _("PubMed ID"),
+        max_length=20,
+        blank=True,
+        help_text=_("The number of the record on PubMed, digits only."),
+    )
+    url = models.URLField(
+        _("URL"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where the work can be read online; the DOI link is preferred when there is one."
+        ),
+    )
+    open_access_url = models.URLField(
+        _("open-access URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("A free, legal copy of the work, such as a repository or author's page."),
+    )
     licence = models.CharField(
         _("licence"), max_length=120, blank=True, help_text=_("For example CC BY 4.0.")
     )
-    abstract = models.TextField(_("abstract"), blank=True)
+    abstract = models.TextField(
+        _("abstract"),
+        blank=True,
+        help_text=_("The authors' own summary, copied as published."),
+    )
     language = models.CharField(
         _("language"), max_length=12, blank=True, help_text=_("Language of the work, e.g. en.")
     )
@@ -152,19 +216,38 @@ class Reference(index.Indexed, ClusterableModel):
         _("keywords"), max_length=500, blank=True, help_text=_("Separated by commas.")
     )
     areas = ParentalManyToManyField(
-        "pages.Area", verbose_name=_("areas"), blank=True, related_name="references"
+        "pages.Area",
+        verbose_name=_("areas"),
+        blank=True,
+        related_name="references",
+        help_text=_("The areas the work is about; it is then listed on those area pages."),
     )
     evidence_type = models.CharField(
-        _("evidence type"), max_length=32, choices=EvidenceType.choices, blank=True
+        _("evidence type"),
+        max_length=32,
+        choices=EvidenceType.choices,
+        blank=True,
+        help_text=_("The kind of study, which tells readers how strong the evidence is."),
     )
-    summary_en = models.TextField(_("plain-language summary (English)"), blank=True)
-    summary_it = models.TextField(_("plain-language summary (Italian)"), blank=True)
+    summary_en = models.TextField(
+        _("plain-language summary (English)"),
+        blank=True,
+        help_text=_("Two or three sentences for anyone, without jargon: what was found."),
+    )
+    summary_it = models.TextField(
+        _("plain-language summary (Italian)"),
+        blank=True,
+        help_text=_(
+            "The same summary in Italian; without it Italian visitors see the English one."
+        ),
+    )
 
     verification_status = models.CharField(
         _("verification"),
         max_length=16,
         choices=VerificationStatus.choices,
         default=VerificationStatus.UNVERIFIED,
+        help_text=_("Mark it verified only after checking the details against an official record."),
     )
     verification_method = models.TextField(
         _("how it was verified"),
@@ -174,8 +257,18 @@ class Reference(index.Indexed, ClusterableModel):
     verification_notes = models.TextField(
         _("corrections and doubts"), blank=True, help_text=_("What was wrong and what is unsure.")
     )
-    checked_by = models.CharField(_("checked by"), max_length=120, blank=True)
-    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    checked_by = models.CharField(
+        _("checked by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The name of the person who verified the reference."),
+    )
+    checked_at = models.DateTimeField(
+        _("checked at"),
+        null=True,
+        blank=True,
+        help_text=_("When the reference was verified."),
+    )
 
     slug = models.SlugField(
         _("citation key"),
@@ -439,10 +532,24 @@ class ReferenceCreator(Orderable):
 
     reference = ParentalKey(Reference, on_delete=models.CASCADE, related_name="creators")
     role = models.CharField(
-        _("role"), max_length=20, choices=CreatorRole.choices, default=CreatorRole.AUTHOR
+        _("role"),
+        max_length=20,
+        choices=CreatorRole.choices,
+        default=CreatorRole.AUTHOR,
+        help_text=_("What the person did for the work; most are authors."),
     )
-    family = models.CharField(_("family name"), max_length=120, blank=True)
-    given = models.CharField(_("given names"), max_length=120, blank=True)
+    family = models.CharField(
+        _("family name"),
+        max_length=120,
+        blank=True,
+        help_text=_("The surname as printed, for example: Zak."),
+    )
+    given = models.CharField(
+        _("given names"),
+        max_length=120,
+        blank=True,
+        help_text=_("First names or initials as printed, for example: Paul J."),
+    )
     literal = models.CharField(
         _("organisation"),
         max_length=200,
