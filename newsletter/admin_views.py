@@ -104,17 +104,23 @@ class SendForm(forms.Form):
         label=gettext_lazy("Languages"),
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Each subscriber gets the issue in their language; it must be published in every "
+            "language ticked."
+        ),
     )
     topics = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Only subscribers interested in (optional)"),
         queryset=Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Leave all unticked to send to every confirmed subscriber."),
     )
     scheduled_at = forms.DateTimeField(
         label=gettext_lazy("Send at (leave empty to send now)"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=gettext_lazy("Date and time in the site's time zone."),
     )
 
     def clean_scheduled_at(self):

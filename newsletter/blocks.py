@@ -10,10 +10,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from pages.blocks import LibraryPreviewMixin
+
 EMAIL_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+PREVIEW_TEMPLATE = "newsletter/blocks/preview.html"
 
 
-class EmailHeadingBlock(blocks.CharBlock):
+class EmailPreviewMixin:
+    """Previews newsletter blocks with the email's styles, not the website's."""
+
+    def get_preview_template(self, value, context=None) -> str:
+        return PREVIEW_TEMPLATE
+
+
+class EmailHeadingBlock(EmailPreviewMixin, blocks.CharBlock):
     class Meta:
         icon = "title"
         template = "newsletter/blocks/heading.html"
@@ -23,7 +33,7 @@ class EmailHeadingBlock(blocks.CharBlock):
         form_classname = "title"
 
 
-class EmailTextBlock(blocks.RichTextBlock):
+class EmailTextBlock(EmailPreviewMixin, blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", EMAIL_RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
@@ -36,8 +46,13 @@ class EmailTextBlock(blocks.RichTextBlock):
         preview_value = "<p>A short story about a <b>kind act</b> that changed a street.</p>"
 
 
-class EmailImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+class EmailImageBlock(EmailPreviewMixin, LibraryPreviewMixin, blocks.StructBlock):
+    image = ImageChooserBlock(
+        label=_("Image"),
+        help_text=_(
+            "Choose a landscape image at least 1200 pixels wide; it fills the email's width."
+        ),
+    )
     alt = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=200,
@@ -45,18 +60,34 @@ class EmailImageBlock(blocks.StructBlock):
             "Describe the image for people who cannot see it (many mail apps hide images)."
         ),
     )
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=200)
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=200,
+        help_text=_("A line under the image (optional)."),
+    )
 
     class Meta:
         icon = "image"
         template = "newsletter/blocks/image.html"
         label = _("Image")
         description = _("One image, 600 pixels wide in the email, with alternative text.")
+        preview_value = {
+            "alt": "Volunteers planting trees together",
+            "caption": "A morning of kindness in the park",
+        }
 
 
-class EmailButtonBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("Button text"), max_length=60)
-    url = blocks.URLBlock(label=_("Link"))
+class EmailButtonBlock(EmailPreviewMixin, blocks.StructBlock):
+    label = blocks.CharBlock(
+        label=_("Button text"),
+        max_length=60,
+        help_text=_("Say where it leads, for example: Read the full story."),
+    )
+    url = blocks.URLBlock(
+        label=_("Link"),
+        help_text=_("The full address the button opens, starting with https://."),
+    )
 
     class Meta:
         icon = "link"
@@ -66,9 +97,18 @@ class EmailButtonBlock(blocks.StructBlock):
         preview_value = {"label": "Read the full story", "url": "https://example.org/"}
 
 
-class EmailQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"), max_length=500)
-    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
+class EmailQuoteBlock(EmailPreviewMixin, blocks.StructBlock):
+    quote = blocks.TextBlock(
+        label=_("Quote"),
+        max_length=500,
+        help_text=_("The words exactly as they were said or written."),
+    )
+    attribution = blocks.CharBlock(
+        label=_("Who said it"),
+        required=False,
+        max_length=120,
+        help_text=_("The name of the person quoted."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -78,7 +118,7 @@ class EmailQuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Kindness is contagious.", "attribution": "A volunteer"}
 
 
-class EmailDividerBlock(blocks.StaticBlock):
+class EmailDividerBlock(EmailPreviewMixin, blocks.StaticBlock):
     class Meta:
         icon = "horizontalrule"
         template = "newsletter/blocks/divider.html"

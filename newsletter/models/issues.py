@@ -23,7 +23,12 @@ ISSUES_PER_PAGE = 12
 class NewsletterIndexPage(BasePage):
     """The archive of past issues, newest first, with the sign-up form."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("A short paragraph above the list of past issues and the sign-up form."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     subpage_types = ["newsletter.NewsletterIssuePage"]
@@ -65,14 +70,25 @@ def _page_number(raw: str | None) -> int:
 class NewsletterIssuePage(BasePage):
     """One issue. ``preheader`` is the grey line mail apps show after the subject."""
 
-    issue_date = models.DateField(_("issue date"), default=timezone.localdate)
+    issue_date = models.DateField(
+        _("issue date"),
+        default=timezone.localdate,
+        help_text=_("Shown on the issue; the archive lists issues newest first by this date."),
+    )
     preheader = models.CharField(
         _("preheader"),
         max_length=150,
         blank=True,
         help_text=_("One sentence shown after the subject in most inboxes."),
     )
-    body = StreamField(IssueBodyBlock(), verbose_name=_("body"))
+    body = StreamField(
+        IssueBodyBlock(),
+        verbose_name=_("body"),
+        help_text=_(
+            "The content of the email and of its web version; only blocks that look the same "
+            "in every mail app are offered."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -93,4 +109,3 @@ class NewsletterIssuePage(BasePage):
     class Meta:
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
-

@@ -31,10 +31,23 @@ class Subscriber(models.Model):
     """One address. ``email`` is stored normalised; a unique index on ``lower(email)`` means two
     concurrent sign-ups of ``Ada@x.org`` and ``ada@x.org`` can only ever make one row."""
 
-    email = models.EmailField(_("email address"), max_length=254)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    email = models.EmailField(
+        _("email address"),
+        max_length=254,
+        help_text=_("Stored in lower case; each address can subscribe only once."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the issues this person receives."),
+    )
     topics = models.ManyToManyField(
-        "pages.Area", verbose_name=_("topics"), blank=True, related_name="+"
+        "pages.Area",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The areas this person asked about; none means every issue."),
     )
     status = models.CharField(
         _("status"),
@@ -42,6 +55,9 @@ class Subscriber(models.Model):
         choices=SubscriberStatus.choices,
         default=SubscriberStatus.PENDING,
         db_index=True,
+        help_text=_(
+            "Changes only through the subscriber's own links or the email provider's reports."
+        ),
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     source = models.CharField(_("signed up from"), max_length=40, blank=True)
