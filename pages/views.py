@@ -35,12 +35,14 @@ def search(request: HttpRequest) -> HttpResponse:
     promotions = []
     if query:
         locale = active_locale()
+        # Results show only what every page has (title, URL, description), so the specific
+        # classes are built from the base rows: no query per page type in the results.
         pages = (
             Page.objects.live()
             .public()
             .filter(locale=locale)
             .exclude(depth__lte=1)
-            .specific()
+            .specific(defer=True)
             .defer_streamfields()
         )
         results = pages.search(query)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urlsplit
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -28,7 +29,7 @@ from django.test.utils import CaptureQueriesContext
 from bench import pages_probe
 
 BUDGET = 12
-LISTING_LINKS_PER_PAGE = 6  # filter, sort and pagination links followed per listing page
+LISTING_LINKS_PER_PAGE = 6  # filtered, sorted and paginated versions measured per listing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content")]
 
@@ -73,14 +74,54 @@ def _render(url: str) -> tuple[int, str]:
     return response.status_code, body.decode()
 
 
+class _FilterForms(HTMLParser):
+    """The GET forms of a page, each with one value to try per field (the first option of a
+    list, the value of a checkbox, a word for a text box)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[tuple[str, dict[str, str]]] = []
+        self._fields: dict[str, str] | None = None
+        self._select = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {name: value or "" for name, value in attrs}
+        if tag == "form":
+            if a.get("method", "get").lower() == "get":
+                self._fields = {}
+                self.forms.append((a.get("action", ""), self._fields))
+            return
+        if self._fields is None or (not a.get("name") and tag != "option"):
+            return
+        kind = a.get("type", "text").lower()
+        if tag == "input" and kind in ("checkbox", "radio"):
+            self._fields.setdefault(a["name"], a.get("value") or "on")
+        elif tag == "input" and kind in ("text", "search"):
+            self._fields.setdefault(a["name"], "kindness")
+        elif tag == "select":
+            self._select = a["name"]
+        elif tag == "option" and self._select and a.get("value"):
+            self._fields.setdefault(self._select, a["value"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._fields = None
+        elif tag == "select":
+            self._select = ""
+
+
 def _listing_links(url: str, page_html: str) -> list[str]:
-    """Links from a page to itself with other GET parameters (filters, sorting, pages), one per
-    set of parameter names, so every filter a listing offers is measured once."""
+    """Other versions of a listing: its own links with GET parameters (filters, sorting,
+    pages), one per set of parameter names, and each of its filter forms filled in."""
     path = urlsplit(url).path
     seen: set[frozenset[str]] = {frozenset(parse_qsl(urlsplit(url).query))}
+    candidates = [html.unescape(href) for href in pages_probe.HREF.findall(page_html)]
+    forms = _FilterForms()
+    forms.feed(page_html)
+    candidates += [f"{action}?{urlencode(fields)}" for action, fields in forms.forms if fields]
     links = []
-    for href in pages_probe.HREF.findall(page_html):
-        target = urlsplit(html.unescape(href))
+    for candidate in candidates:
+        target = urlsplit(candidate)
         if not target.query or (target.path and target.path != path):
             continue
         params = dict(parse_qsl(target.query))
@@ -91,9 +132,7 @@ def _listing_links(url: str, page_html: str) -> list[str]:
             continue
         seen.add(names)
         links.append(f"{path}?{target.query}")
-        if len(links) == LISTING_LINKS_PER_PAGE:
-            break
-    return links
+    return links[:LISTING_LINKS_PER_PAGE]
 
 
 @pytest.fixture(scope="module")
