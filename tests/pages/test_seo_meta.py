@@ -72,3 +72,11 @@ def test_join_form_is_indexable_with_its_own_canonical_and_description(client, t
     assert 'name="robots"' not in html
     assert meta(html, "description") == "Schools, companies and towns join the network."
     assert canonical(html) == f"http://testserver{network.url}join/"
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_newsletter_sign_up_page_describes_itself(client, site_tree, language):
+    html = client.get(f"/{language}/newsletter/subscribe/?source=footer").content.decode()
+    assert len(meta(html, "description")) > 40
+    assert canonical(html) == f"http://testserver/{language}/newsletter/subscribe/"
+    assert html.count('name="description"') == 1
