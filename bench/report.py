@@ -33,10 +33,13 @@ class GoalCheck:
     goal: str
     subject: str
     actual: str
-    passed: bool | None  # None: not measured
+    passed: bool | None  # None: not measured (or not applicable)
+    applicable: bool = True
 
     @property
     def verdict(self) -> str:
+        if not self.applicable:
+            return "not applicable"
         return {True: "pass", False: "**FAIL**", None: "not measured"}[self.passed]
 
 
@@ -116,17 +119,31 @@ def check_goals(run: BenchRun) -> list[GoalCheck]:
         checks.extend(_weight_checks(home))
     for result in measured:
         scores = result.browser.scores if result.browser else {}
+        failing = result.browser.failed_audits if result.browser else []
         for category, target in GOAL_LIGHTHOUSE.items():
             score = scores.get(category)
+            passed = None if score is None else score >= target
+            # Search results say noindex on purpose (search engines ask sites to keep result
+            # lists out of their index); Lighthouse counts that as "blocked from indexing".
+            noindex = category == "seo" and passed is False and _only_noindex(failing)
             checks.append(
                 GoalCheck(
                     f"Lighthouse {category} ≥ {target}",
                     result.label,
-                    num(score),
-                    None if score is None else score >= target,
+                    f"{num(score)} (only is-crawlable: noindex by design)"
+                    if noindex
+                    else num(score),
+                    None if noindex else passed,
+                    applicable=not noindex,
                 )
             )
     return checks
+
+
+def _only_noindex(failed_audits: list[str]) -> bool:
+    """True when the only SEO audit losing points is ``is-crawlable`` (a deliberate noindex)."""
+    seo = [audit for audit in failed_audits if audit.startswith("seo/")]
+    return seo == ["seo/is-crawlable"]
 
 
 def _weight_checks(home: PageTypeResult) -> list[GoalCheck]:
@@ -266,7 +283,8 @@ def _machine_load(run: BenchRun) -> list[str]:
 def render_markdown(run: BenchRun, chart_name: str = "report.png") -> str:
     checks = check_goals(run)
     failed = [c for c in checks if c.passed is False]
-    unmeasured = [c for c in checks if c.passed is None]
+    unmeasured = [c for c in checks if c.passed is None and c.applicable]
+    not_applicable = [c for c in checks if not c.applicable]
     lines = [
         "# Benchmark report",
         "",
@@ -289,8 +307,9 @@ def render_markdown(run: BenchRun, chart_name: str = "report.png") -> str:
         "",
         "## Goals",
         "",
-        f"{len(checks) - len(failed) - len(unmeasured)} passed, {len(failed)} failed, "
-        f"{len(unmeasured)} not measured.",
+        f"{len(checks) - len(failed) - len(unmeasured) - len(not_applicable)} passed, "
+        f"{len(failed)} failed, {len(unmeasured)} not measured, "
+        f"{len(not_applicable)} not applicable.",
         "",
         "| Goal | Page type | Measured | Result |",
         "|---|---|---|---|",
