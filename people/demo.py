@@ -318,6 +318,8 @@ def ensure_groups(ctx: DemoContext) -> dict[str, PersonGroup]:
         group, changed = ctx.upsert(
             PersonGroup, {"slug": slug, "locale": ctx.en}, {"name": name, "sort_order": order}
         )
+        if changed or group.live_revision_id is None:
+            group.save_revision().publish()  # as the admin publishes it (see projects.demo)
         ctx.translate(group, {name: name_it}, changed=changed)
         groups[slug] = group
     return groups

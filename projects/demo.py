@@ -242,6 +242,10 @@ def ensure_organisations(ctx: DemoContext) -> dict[str, Organisation]:
         org, changed = ctx.upsert(
             Organisation, {"name": name, "locale": ctx.en}, {"description": data["description"]}
         )
+        if changed or org.live_revision_id is None:
+            # Published through a revision, as the admin does: a later scheduled change then
+            # waits for its time instead of taking the partner off the site.
+            org.save_revision().publish()
         ctx.translate(org, {name: name, data["description"]: data["it"]}, changed=changed)
         found[name] = org
     return found

@@ -51,8 +51,9 @@ def after_migrate(sender: Any, **kwargs: Any) -> None:
 
 
 def application_submitted(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A join application (re)submitted for approval is pending again."""
-    _mark_member(instance, "pending")
+    """A join application whose approval step starts (first submission, or resubmission after
+    changes were requested) is pending again. ``instance`` is the step's TaskState."""
+    _mark_member(instance.workflow_state, "pending")
 
 
 def application_rejected(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -70,9 +71,9 @@ def _mark_member(workflow_state: Any, status: str) -> None:
 
 
 def connect() -> None:
-    from wagtail.signals import workflow_rejected, workflow_submitted
+    from wagtail.signals import task_submitted, workflow_rejected
 
     post_save.connect(grant_rights_on_new_section, dispatch_uid="editors-new-section")
     post_migrate.connect(after_migrate, dispatch_uid="editors-after-migrate")
-    workflow_submitted.connect(application_submitted, dispatch_uid="editors-member-submitted")
+    task_submitted.connect(application_submitted, dispatch_uid="editors-member-submitted")
     workflow_rejected.connect(application_rejected, dispatch_uid="editors-member-rejected")

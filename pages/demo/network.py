@@ -155,7 +155,7 @@ def ensure_network(ctx: DemoContext, areas: dict[str, Area]) -> NetworkPage:
     ctx.translate(page, PAGE_IT, changed=changed)
     ctx.data["main_menu"].append(page)
     for name, kind, country, region, city, joined, tags, description in MEMBERS:
-        member, _changed = ctx.upsert(
+        member, changed = ctx.upsert(
             Member,
             {"name": name},
             {
@@ -172,6 +172,11 @@ def ensure_network(ctx: DemoContext, areas: dict[str, Area]) -> NetworkPage:
         wanted = {areas[t].pk for t in tags}
         if set(member.areas.values_list("pk", flat=True)) != wanted:
             member.areas.set(wanted)
-            member.save()  # a cluster's areas are written when the member is saved
+            changed = True
+        if changed or member.live_revision_id is None:
+            # Saved (a cluster's areas are written on save) and published through a revision,
+            # as an approval does: a later scheduled change then waits for its time.
+            member.save()
+            member.save_revision().publish()
     ctx.data["network_page"] = page
     return page

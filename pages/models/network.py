@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
@@ -181,6 +181,7 @@ class Member(
             ],
             heading=_("Contact (private)"),
         ),
+        PublishingPanel(),
     ]
     base_form_class = AreaTaggedModelForm
     search_fields = [

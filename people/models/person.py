@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -65,7 +65,7 @@ class PersonGroup(
         _("order"), default=0, help_text=_("Groups are listed from the lowest number up.")
     )
 
-    panels = ["name", "slug", "description", "sort_order"]
+    panels = ["name", "slug", "description", "sort_order", PublishingPanel()]
     override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
@@ -269,6 +269,7 @@ class Person(
         FieldPanel("links"),
         FieldPanel("public_email"),
         FieldPanel("display_order"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("display_name", boost=3),

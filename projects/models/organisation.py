@@ -7,6 +7,7 @@ organisations only (``Organisation.objects.live()``).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import PublishingPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -73,7 +74,8 @@ class Organisation(
 
     objects = OrganisationQuerySet.as_manager()
 
-    panels = ["name", "description", "logo", "url"]
+    # PublishingPanel: the go-live and expiry dates of scheduled publishing.
+    panels = ["name", "description", "logo", "url", PublishingPanel()]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

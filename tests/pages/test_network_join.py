@@ -1,7 +1,12 @@
 """The join form end to end: good input, bad input, the honeypot, the rate limit, approval."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from wagtail.models import ModelLogEntry, WorkflowState
 
+from kindness_site.editors.roles import NETWORK_WORKFLOW
 from pages.models import Member, MemberStatus
 from pages.wagtail_hooks import ApproveMembersBulkAction
 
@@ -19,6 +24,16 @@ GOOD = {
     "contact_email": "anna@example.org",
     "consent": "on",
 }
+
+
+@pytest.fixture
+def make_staff_user(db):
+    def make(group_name: str):
+        user = get_user_model().objects.create_user("staff", "staff@example.org", "x")
+        user.groups.set([Group.objects.get(name=group_name)])
+        return user
+
+    return make
 
 
 @pytest.fixture
@@ -44,7 +59,7 @@ def test_good_application_is_stored_pending_and_staff_are_emailed(
     assert response.status_code == 302
     assert response["Location"].endswith("/network/join/thanks/")
     member = Member.objects.get()
-    assert member.status == MemberStatus.PENDING
+    assert member.status == MemberStatus.PENDING and not member.live
     assert member.submitted_language == "en"
     assert list(member.areas.all()) == [areas["en"]["education"]]
     assert len(mailoutbox) == 1
@@ -59,15 +74,76 @@ def test_good_application_is_stored_pending_and_staff_are_emailed(
     assert thanks.status_code == 200
 
 
+def test_application_waits_for_the_network_coordinators(client, join_url, areas):
+    """The application is Wagtail content under moderation: a revision, a "created" entry in
+    the audit log and the coordinators' workflow started with nobody signed in."""
+    client.post(join_url, {**GOOD, "areas": [areas["en"]["education"].pk]})
+    member = Member.objects.get()
+    state = WorkflowState.objects.get(object_id=str(member.pk), base_content_type__model="member")
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by is None
+    assert state.workflow.name == NETWORK_WORKFLOW
+    assert member.get_latest_revision_as_object().name == "Scuola Gentile"
+    assert list(member.get_latest_revision_as_object().areas.all()) == [areas["en"]["education"]]
+    assert audit_log(member) == ["wagtail.create", "wagtail.workflow.start"]
+
+
+def audit_log(member: Member) -> list[str]:
+    return list(
+        ModelLogEntry.objects.filter(object_id=str(member.pk), content_type__model="member")
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+
+
 def test_approved_application_is_listed(client, join_url, tree, admin_user, rf):
     client.post(join_url, GOOD)
     member = Member.objects.get()
-    ApproveMembersBulkAction.execute_action([member])
+    ApproveMembersBulkAction.execute_action([member], user=admin_user)
     member.refresh_from_db()
-    assert member.status == MemberStatus.APPROVED
+    assert member.status == MemberStatus.APPROVED and member.live
     listing = client.get(tree["en"]["network"].url).content.decode()
     assert "Scuola Gentile" in listing
     assert "Lombardia" in listing
+    log = audit_log(member)
+    assert log[-2:] == ["wagtail.workflow.approve", "wagtail.publish"], log
+    assert WorkflowState.objects.get(object_id=str(member.pk)).status == "approved"
+
+
+def test_changes_requested_mark_the_application_rejected(client, join_url, tree, admin_user):
+    client.post(join_url, GOOD)
+    member = Member.objects.get()
+    member.current_workflow_task_state.specific.reject(user=admin_user, comment="Not a school.")
+    member.refresh_from_db()
+    assert member.status == MemberStatus.REJECTED and not member.live
+    assert "Scuola Gentile" not in client.get(tree["en"]["network"].url).content.decode()
+    rejection = ModelLogEntry.objects.get(
+        object_id=str(member.pk), action="wagtail.workflow.reject"
+    )
+    assert rejection.data["comment"] == "Not a school."
+    # Submitted again after a correction, it is pending once more.
+    member.current_workflow_state.resume(user=admin_user)
+    member.refresh_from_db()
+    assert member.status == MemberStatus.PENDING
+
+
+def test_unpublishing_takes_a_member_off_the_site(client, tree, make_member):
+    member = make_member(1, name="Comune Gentile")
+    assert member.live
+    member.unpublish()
+    member.refresh_from_db()
+    assert member.status == MemberStatus.REJECTED
+    assert "Comune Gentile" not in client.get(tree["en"]["network"].url).content.decode()
+
+
+def test_bulk_approval_needs_the_coordinators_step(client, join_url, make_staff_user):
+    """Someone outside the Network coordinators cannot approve through the bulk action."""
+    client.post(join_url, GOOD)
+    member = Member.objects.get()
+    outsider = make_staff_user("Moderators")
+    with pytest.raises(PermissionDenied):
+        ApproveMembersBulkAction.execute_action([member], user=outsider)
+    member.refresh_from_db()
+    assert not member.live
 
 
 @pytest.mark.parametrize(
