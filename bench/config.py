@@ -47,6 +47,7 @@ class BenchConfig:
     workers: int = field(
         default_factory=lambda: _env_int("BENCH_WORKERS", 2 * (os.cpu_count() or 1))
     )
+    threads: int = field(default_factory=lambda: _env_int("BENCH_THREADS", 4))
     seconds: int = field(default_factory=lambda: _env_int("BENCH_SECONDS", 3))
     connections: tuple[int, ...] = (1, 10)
     # Whole-run budget: later steps are skipped (and the report says so) rather than overrunning.

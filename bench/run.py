@@ -33,7 +33,8 @@ def conditions(config: BenchConfig) -> dict[str, str]:
     return {
         "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.release()}",
         "Python": platform.python_version(),
-        "server": f"gunicorn, {config.workers} sync workers, production settings, PostgreSQL",
+        "server": f"gunicorn (kindness_site/gunicorn_conf.py), {config.workers} workers x "
+        f"{config.threads} threads, keep-alive, production settings, PostgreSQL",
         "cache": "local memory per worker (no REDIS_URL)",
         "load generator": "wrk" if load.have_wrk() else "Python threads (wrk not installed)",
         "load": f"{config.warmup_requests} warm-up requests, then {config.seconds} s per "

@@ -55,30 +55,26 @@ def stop_group(process: subprocess.Popen, grace: float = 10) -> None:
 @contextmanager
 def gunicorn(config: BenchConfig, *, page_cache: bool, log_path: Path) -> Iterator[str]:
     """Serve the site with production settings; yield its base URL."""
+    # The production configuration (threaded workers with keep-alive), with the bench's port and
+    # worker count.
     command = [
         str(VENV_BIN / "gunicorn"),
+        "--config",
+        "python:kindness_site.gunicorn_conf",
         "kindness_site.wsgi",
-        "--workers",
-        str(config.workers),
-        "--worker-class",
-        "sync",
-        "--bind",
-        f"127.0.0.1:{config.port}",
-        "--backlog",
-        "2048",
-        "--log-level",
-        "warning",
-        # Import the site once in the master and fork: four workers importing Django and Wagtail
-        # at the same time take most of a minute to boot on two busy cores. Requests are served
-        # exactly as without it.
-        "--preload",
     ]
+    env = {
+        **config.django_env(page_cache=page_cache),
+        "GUNICORN_BIND": f"127.0.0.1:{config.port}",
+        "WEB_CONCURRENCY": str(config.workers),
+        "GUNICORN_THREADS": str(config.threads),
+    }
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as log:
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=config.django_env(page_cache=page_cache),
+            env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, so stop_group reaches the workers
