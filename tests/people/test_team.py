@@ -269,3 +269,16 @@ def test_expertise_is_shown_in_the_page_language(client, team, founder, areas):
     founder["it"].save()
     html = client.get("/it/team/immaculata-de-vivo/").content.decode()
     assert "Salute" in html
+
+
+def test_a_group_waiting_for_moderation_stays_off_the_team_page(client, team, groups, founder):
+    """A new group is a draft until a moderator approves it: neither its heading nor its
+    people are listed under it."""
+    draft = groups["committee"]["en"]
+    draft.live = False
+    draft.save()
+    make_person("member", "Committee Member", draft.locale, groups=[(draft, 1)], live=True)
+    html = client.get(team["en"].url).content.decode()
+    assert "Scientific committee" not in html
+    assert "Committee Member" not in html
+    assert founder["en"].display_name in html

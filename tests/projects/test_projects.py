@@ -281,3 +281,17 @@ def test_detail_query_count_does_not_grow_with_people_and_partners(
     assert _queries(client, project.url) == small
     with django_assert_max_num_queries(BUDGET):
         assert client.get(project.url).status_code == 200
+
+
+def test_partners_waiting_for_moderation_are_not_shown(client, projects, locales):
+    """Only live (approved) organisations appear among a project's partners."""
+    project = projects[0]
+    live = Organisation.objects.create(name="Approved Partner", locale=locales["en"])
+    draft = Organisation.objects.create(name="Draft Partner", locale=locales["en"], live=False)
+    for organisation in (live, draft):
+        ProjectPartner.objects.create(project=project, organisation=organisation, role="Host")
+    project = ProjectPage.objects.get(pk=project.pk)
+    project.save_revision().publish()
+    html = client.get(project.url).content.decode()
+    assert "Approved Partner" in html
+    assert "Draft Partner" not in html
