@@ -28,23 +28,27 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def wait_for_send_slot(per_second: int) -> None:
-    """Block until this process may make one provider call under the site-wide rate.
+def wait_for_send_slots(count: int, per_second: int) -> None:
+    """Block until this process may make ``count`` provider calls under the site-wide rate.
 
-    Every worker increments the same per-second counter in the cache; one over the limit waits for
-    the next second. With the local-memory cache the limit is per process only.
+    Every worker adds to the same per-second counter in the cache, ``count`` at a time (one
+    ``incr`` for a whole sub-batch instead of one per message); what does not fit in this second
+    waits for the next. A counter pushed past the limit only makes the others wait: the rate is
+    never exceeded, at worst under-used for the rest of that second. With the local-memory cache
+    the limit is per process only.
     """
     if per_second <= 0:
         return
-    while True:
+    wanted = count
+    while wanted > 0:
         now = time.time()
         second = int(now)
         key = f"newsletter:send-rate:{second}"
         cache.add(key, 0, timeout=5)
         try:
-            count = cache.incr(key)
-        except ValueError:
+            total = cache.incr(key, wanted)
+        except ValueError:  # expired between add and incr: try again
             continue
-        if count <= per_second:
-            return
-        time.sleep(max(0.001, second + 1 - now))
+        wanted -= min(wanted, max(0, per_second - (total - wanted)))
+        if wanted:
+            time.sleep(max(0.001, second + 1 - now))

@@ -1,10 +1,11 @@
 """Sends and the delivery ledger: the source of truth for who was sent what.
 
 The task queue is not trusted to remember anything: a worker can die between any two lines. The
-ledger row for each (issue, subscriber) moves ``queued`` → ``sending`` (claimed with a lease,
-*before* the provider call) → ``sent`` (with the provider's message id, *after* it). A row found
-``sending`` with an expired lease may or may not have gone out, so it becomes ``unknown`` and is
-never retried automatically: nobody gets a second copy.
+ledger row for each (issue, subscriber) moves ``queued`` → ``claimed`` (taken by one worker with a
+lease) → ``sending`` (*before* the provider call; a sub-batch of rows at once) → ``sent`` (with the
+provider's message id, *after* it). A claimed row whose lease expires was never attempted and is
+queued again; a row found ``sending`` with an expired lease may or may not have gone out, so it
+becomes ``unknown`` and is never retried automatically: nobody gets a second copy.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 
 from anymail.exceptions import AnymailAPIError
 from django.core import mail
@@ -29,15 +30,23 @@ class _Status:
 
 
 class ScriptedBackend(BaseEmailBackend):
-    """Answers from ``ScriptedBackend.script`` (a list of HTTP statuses), then 200 for ever."""
+    """Answers from ``ScriptedBackend.script`` (HTTP statuses, or exceptions to raise), then 200.
 
-    script: list[int] = []
+    The sender calls it from several threads at once; ``list.pop`` and the counter under a lock
+    keep each scripted answer used exactly once.
+    """
+
+    script: list[int | Exception] = []
     calls: int = 0
+    lock = threading.Lock()
 
     def send_messages(self, messages):
         for message in messages:
-            type(self).calls += 1
-            status = type(self).script.pop(0) if type(self).script else 200
+            with type(self).lock:
+                type(self).calls += 1
+                status = type(self).script.pop(0) if type(self).script else 200
+            if isinstance(status, Exception):
+                raise status
             if status != 200:
                 raise AnymailAPIError(
                     f"provider said {status}", status_code=status, response=_Response(status)

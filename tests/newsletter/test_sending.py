@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsletter import emails, sending
+from newsletter.links import LinkFactory
 from newsletter.models import Delivery, DeliveryStatus, Send, SendStatus, Subscriber
 
 from .backends import ScriptedBackend
@@ -199,5 +204,192 @@ def test_shared_rate_limit_waits(monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(ratelimit.time, "time", lambda: 1000.0 + len(clock) - 1 + 0.5)
     for _ in range(3):
-        ratelimit.wait_for_send_slot(2)
+        ratelimit.wait_for_send_slots(1, 2)
     assert len(sleeps) == 1  # the third call waited for the next second
+
+
+# --- sub-batches, concurrency and the failure paths of the fast sender -----------------------
+def claimed(send, owner: str = "worker-a", size: int = 100):
+    """Freeze the audience and claim it for ``owner`` like a worker would."""
+    sending.start_send(send.pk)
+    return sending.claim_batch(send.pk, owner, size)
+
+
+def run_batch(deliveries, send, owner: str = "worker-a") -> sending.SliceReport:
+    """One worker's ``send_batch`` over ``deliveries`` with the real renderer and a small pool."""
+    report = sending.SliceReport()
+    rendered = sending.render_for_send(send)
+    links = {language: LinkFactory(language) for language in rendered}
+    with sending.ProviderPool(settings.NEWSLETTER_CONCURRENCY) as pool:
+        sending.send_batch(deliveries, rendered, links, pool, owner, report)
+    return report
+
+
+def test_concurrent_calls_record_each_message_id_on_its_own_row(
+    issue, run_send, scripted, settings
+):
+    settings.NEWSLETTER_SUB_BATCH_SIZE = 3
+    settings.NEWSLETTER_CONCURRENCY = 4
+    make_subscribers(10)
+    send = run_send(Send.objects.create(issue=issue["en"], languages=["en"]))
+    assert send.status == SendStatus.DONE
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        Subscriber.objects.values_list("email", flat=True)
+    )
+    ids = dict(Delivery.objects.values_list("email", "message_id"))
+    assert {m.to[0]: m.anymail_status.message_id for m in mail.outbox} == ids
+    assert len(set(ids.values())) == 10
+
+
+def test_one_sub_batch_costs_the_same_queries_whatever_its_size(issue, scripted, settings):
+    """Two UPDATEs and one SELECT per sub-batch, not two commits per message."""
+    settings.NEWSLETTER_SUB_BATCH_SIZE = 50
+    counts = []
+    for n, start in ((5, 0), (40, 100)):
+        make_subscribers(n, start=start)
+        send = Send.objects.create(issue=issue["en"], languages=["en"])
+        batch = claimed(send, size=n + 10)
+        assert len(batch) == n
+        rendered = sending.render_for_send(send)
+        links = {"en": LinkFactory("en")}
+        with sending.ProviderPool(4) as pool, CaptureQueriesContext(connection) as queries:
+            sending.send_batch(batch, rendered, links, pool, "worker-a", sending.SliceReport())
+        counts.append(len(queries))
+        assert Delivery.objects.filter(send=send, status="sent").count() == n
+    assert counts[0] == counts[1] <= 3
+
+
+def test_worker_killed_mid_sub_batch_leaves_only_that_sub_batch_unknown(issue, scripted, settings):
+    """The whole sub-batch is marked ``sending`` in one UPDATE; the worker dies during its calls.
+
+    Those rows become unknown and are never resent; the rest of its claim goes back to the queue
+    and is sent once by the next worker.
+    """
+    make_subscribers(8)
+    send = Send.objects.create(issue=issue["en"], languages=["en"])
+    batch = claimed(send, "dead-worker", 5)
+    in_flight = {d.pk for d in batch[:3]}
+    assert sending.start_sending(sorted(in_flight), "dead-worker") == in_flight
+    # ... SIGKILL: nothing recorded. A second worker sends the 3 rows nobody claimed.
+    sending.process_send_slice(send.pk)
+    assert len(mail.outbox) == 3
+
+    later = timezone.now() + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS + 1)
+    assert sending.recover_expired_leases(send.pk, now=later) == 3
+    sending.process_send_slice(send.pk)
+    assert len(mail.outbox) == 5  # the 2 claimed-but-never-started rows, once
+    received = [m.to[0] for m in mail.outbox]
+    assert len(set(received)) == 5
+    unknown = Delivery.objects.filter(status=DeliveryStatus.UNKNOWN)
+    assert set(unknown.values_list("pk", flat=True)) == in_flight
+    assert not set(unknown.values_list("email", flat=True)) & set(received)
+    assert Send.objects.get(pk=send.pk).status == SendStatus.DONE
+
+
+def test_a_worker_that_lost_its_lease_sends_nothing_the_new_owner_sends_once(
+    issue, scripted, settings
+):
+    """Concurrent workers never double-send: a slow worker whose claim expired and was taken
+    over finds its rows gone at the point of no return and leaves them to the new owner."""
+    make_subscribers(4)
+    send = Send.objects.create(issue=issue["en"], languages=["en"])
+    slow = claimed(send, "slow-worker")
+    later = timezone.now() + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS + 1)
+    assert sending.recover_expired_leases(send.pk, now=later) == 0  # claimed, not in flight
+    assert Delivery.objects.filter(status=DeliveryStatus.QUEUED).count() == 4
+    fresh = sending.claim_batch(send.pk, "fresh-worker", 100)
+    assert {d.pk for d in fresh} == {d.pk for d in slow}
+
+    report = run_batch(slow, send, "slow-worker")
+    assert report.sent == 0 and mail.outbox == []
+    report = run_batch(fresh, send, "fresh-worker")
+    assert report.sent == 4
+    assert sorted(m.to[0] for m in mail.outbox) == [f"p{i}@example.org" for i in range(4)]
+
+
+def test_errors_before_the_call_fail_and_unexpected_errors_are_unknown(issue, scripted, settings):
+    """Anymail refusing a message before any request: it was not sent (failed). Anything else
+    unexpected: it may have left, so unknown, never resent; the other rows are still recorded."""
+    from anymail.exceptions import AnymailInvalidAddress
+
+    settings.NEWSLETTER_CONCURRENCY = 1  # the scripted answers go to p0, p1, p2 in order
+    make_subscribers(3)
+    scripted.script = [AnymailInvalidAddress("bad address"), RuntimeError("socket exploded")]
+    send = Send.objects.create(issue=issue["en"], languages=["en"])
+    report = run_batch(claimed(send), send)
+    statuses = dict(Delivery.objects.values_list("email", "status"))
+    assert statuses == {
+        "p0@example.org": DeliveryStatus.FAILED,
+        "p1@example.org": DeliveryStatus.UNKNOWN,
+        "p2@example.org": DeliveryStatus.SENT,
+    }
+    assert (report.failed, report.unknown, report.sent) == (1, 1, 1)
+    assert "socket exploded" in Delivery.objects.get(email="p1@example.org").last_error
+    sending.process_send_slice(send.pk)
+    assert scripted.calls == 3  # nothing was tried again
+
+
+def test_rate_slots_are_taken_for_a_whole_sub_batch_and_spill_into_the_next_second(
+    monkeypatch, settings
+):
+    from newsletter import ratelimit
+
+    clock = [1000.25]
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        clock[0] += seconds
+
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    monkeypatch.setattr(ratelimit.time, "sleep", sleep)
+    ratelimit.wait_for_send_slots(3, 4)  # 3 of this second's 4
+    assert sleeps == []
+    ratelimit.wait_for_send_slots(3, 4)  # 1 now, 2 in the next second
+    assert sleeps == [pytest.approx(0.75)]
+    ratelimit.wait_for_send_slots(2, 4)  # the last 2 of second 1001
+    assert len(sleeps) == 1
+    # A sub-batch never holds more rows than the rate allows in one second.
+    settings.NEWSLETTER_SUB_BATCH_SIZE, settings.NEWSLETTER_RATE_PER_SECOND = 25, 10
+    assert sending.sub_batch_size() == 10
+    settings.NEWSLETTER_RATE_PER_SECOND = 0
+    assert sending.sub_batch_size() == 25
+
+
+def test_run_due_relaunches_a_running_send_only_when_its_chains_are_lost(
+    issue, scripted, monkeypatch
+):
+    """With django-tasks-db a live chain always has a queued slice; the cron job must not add a
+    chain every minute, only replace lost ones.
+
+    The suite's tasks are bound to the immediate backend when they are defined, so the queue is
+    django-tasks-db's table filled by hand and the backend is swapped in for the look-up only.
+    """
+    from django.core.management import call_command
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from newsletter.tasks import process_send_task
+
+    monkeypatch.setattr(sending, "slice_backend", lambda: DatabaseBackend("default", {}))
+    launched: list[int] = []
+    monkeypatch.setattr(sending, "launch", lambda send_id, chains=None: launched.append(send_id))
+    make_subscribers(2)
+    send = Send.objects.create(issue=issue["en"], languages=["en"])
+    sending.start_send(send.pk)
+    for _ in range(2):  # two chains, each with its next slice queued
+        DBTaskResult.objects.create(
+            args_kwargs={"args": [send.pk], "kwargs": {}},
+            task_path=process_send_task.module_path,
+            queue_name="default",
+            backend_name="default",
+            run_after=timezone.now() + timedelta(seconds=30),
+        )
+    assert sending.waiting_slices(send.pk) == 2
+    assert sending.waiting_slices(send.pk + 1) == 0
+    out = io.StringIO()
+    call_command("newsletter_run_due", stdout=out)
+    assert launched == [] and "relaunched 0" in out.getvalue()
+    DBTaskResult.objects.all().delete()  # every chain lost
+    call_command("newsletter_run_due", stdout=out)
+    assert launched == [send.pk] and "relaunched 1" in out.getvalue()
