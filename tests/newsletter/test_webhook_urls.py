@@ -19,8 +19,13 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_unconfigured_webhooks_are_not_found(client, home, url):
-    response = client.post(url, "{}", content_type="application/json")
+    # Like any path without a language prefix, it is first sent to /en/... (LocaleMiddleware),
+    # where nothing answers either: never Anymail's view, never a 500.
+    response = client.post(url, "{}", content_type="application/json", follow=True)
     assert response.status_code == 404
+    assert all(
+        hop.startswith("/en/newsletter/anymail/") for hop, _status in response.redirect_chain
+    )
 
 
 def test_the_configured_provider_asks_for_its_secret(client):
