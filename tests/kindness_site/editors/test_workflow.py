@@ -181,3 +181,38 @@ def test_every_public_snippet_is_moderated_by_the_right_group():
     assert member_workflow.name == NETWORK_WORKFLOW
     task = member_workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == [NETWORK_COORDINATORS]
+
+
+def test_translator_submits_a_saved_translation_from_the_explorer(
+    staff_client, make_staff, chi_siamo, about_page, home_it
+):
+    """wagtail-localize's editor only saves a translation; the explorer's "More options" menu
+    sends the saved draft to the Moderators (the translator may not publish)."""
+    translator = make_staff(TRANSLATORS)
+    chi_siamo.title = "Chi siamo, in breve"
+    chi_siamo.save_revision(user=translator)
+    from .conftest import signed_in
+
+    client = signed_in(translator)
+    submit_url = reverse("kindness_editors_submit", args=[chi_siamo.pk])
+    listing = client.get(reverse("wagtailadmin_explore", args=[home_it.pk])).content.decode()
+    assert submit_url in listing
+    assert f"Submit to {MODERATION_WORKFLOW}" in listing
+    assert client.get(submit_url).status_code == 200
+    assert client.post(submit_url).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(chi_siamo.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == translator
+    assert "wagtail.workflow.start" in actions(chi_siamo)
+    # Nothing to submit twice, and the English original is not the translator's to submit.
+    assert client.post(submit_url).status_code in (302, 403)
+    assert WorkflowState.objects.filter(object_id=str(chi_siamo.pk)).count() == 1
+    about_page.save_revision()
+    english = reverse("kindness_editors_submit", args=[about_page.pk])
+    refused = client.post(english)
+    assert refused.status_code == 403 or refused["Location"] == reverse("wagtailadmin_home")
+    assert not WorkflowState.objects.filter(object_id=str(about_page.pk)).exists()
+
+    act(staff_client(MODERATORS), chi_siamo, "approve")
+    chi_siamo.refresh_from_db()
+    assert chi_siamo.title == "Chi siamo, in breve"
