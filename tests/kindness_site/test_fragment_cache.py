@@ -1,0 +1,101 @@
+"""``{% publiccache %}``: cached until published content changes, never for previews or forms."""
+
+from __future__ import annotations
+
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
+from django.test import RequestFactory
+
+from kindness_site.page_cache import bump_generation
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = Template(
+    '{% load fragment_cache %}{% publiccache "part" key %}{{ counter.next }}{% endpubliccache %}'
+)
+
+
+class Counter:
+    """Counts how often the fragment's inside is actually rendered."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def next(self) -> int:
+        self.calls += 1
+        return self.calls
+
+
+def render(counter: Counter, key: str = "a", *, preview: bool = False, template=TEMPLATE) -> str:
+    request = RequestFactory().get("/en/")
+    if preview:
+        request.is_preview = True
+    return template.render(Context({"request": request, "counter": counter, "key": key}))
+
+
+def test_second_render_comes_from_the_cache():
+    counter = Counter()
+    assert render(counter) == "1"
+    assert render(counter) == "1"
+    assert counter.calls == 1
+
+
+def test_vary_on_values_get_their_own_entries():
+    counter = Counter()
+    assert render(counter, "a") == "1"
+    assert render(counter, "b") == "2"
+    assert render(counter, "a") == "1"
+
+
+def test_any_content_change_renders_it_again():
+    counter = Counter()
+    render(counter)
+    bump_generation()
+    assert render(counter) == "2"
+
+
+def test_previews_are_never_cached_nor_served_from_the_cache():
+    counter = Counter()
+    render(counter)
+    assert render(counter, preview=True) == "2"
+    assert render(counter, preview=True) == "3"
+    assert render(counter) == "1"
+
+
+def test_a_fragment_with_a_csrf_token_is_not_shared():
+    template = Template(
+        '{% load fragment_cache %}{% publiccache "form" %}<input name="csrfmiddlewaretoken" '
+        'value="{{ counter.next }}">{% endpubliccache %}'
+    )
+    counter = Counter()
+    render(counter, template=template)
+    assert 'value="2"' in render(counter, template=template)
+
+
+def test_without_a_request_it_renders_plainly():
+    counter = Counter()
+    html = TEMPLATE.render(Context({"counter": counter, "key": "a"}))
+    html = TEMPLATE.render(Context({"counter": counter, "key": "a"}))
+    assert html == "2"
+
+
+def test_a_name_is_required():
+    with pytest.raises(TemplateSyntaxError, match="needs a fragment name"):
+        Template("{% load fragment_cache %}{% publiccache %}x{% endpubliccache %}")
+
+
+def test_publishing_a_page_shows_at_once(home):
+    template = Template(
+        '{% load fragment_cache %}{% publiccache "title" page.pk %}{{ page.title }}'
+        "{% endpubliccache %}"
+    )
+    request = RequestFactory().get("/en/")
+
+    def title() -> str:
+        page = type(home).objects.get(pk=home.pk)
+        return template.render(Context({"request": request, "page": page}))
+
+    assert title() == "Kindness Movement"
+    home.title = "Kindness Movement International"
+    home.save_revision().publish()
+    assert title() == "Kindness Movement International"
