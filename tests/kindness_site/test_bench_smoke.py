@@ -219,3 +219,22 @@ def test_measurements_shrink_to_fit_the_budget_but_never_below_a_second(monkeypa
     assert plan_seconds(config, page_types=17, remaining=450) == 1
     assert plan_seconds(config, page_types=17, remaining=100) == 1
     assert plan_seconds(config, page_types=10, remaining=320) == 2
+
+
+def test_a_helper_script_declares_its_own_time_limit_read_without_importing_it(tmp_path: Path):
+    """The newsletter benchmark needs minutes, not BENCH_HELPER_TIMEOUT's two; the orchestrator
+    reads the literal from the source (a script that would crash on import is never run)."""
+    from bench import helpers
+
+    config = BenchConfig(helper_timeout=120)
+    declared = tmp_path / "slow_bench.py"
+    declared.write_text('raise SystemExit("never imported")\nBENCH_TIME_LIMIT_SECONDS = 900\n')
+    silent = tmp_path / "quick_bench.py"
+    silent.write_text("print('hello')\n")
+    nonsense = tmp_path / "odd_bench.py"
+    nonsense.write_text("BENCH_TIME_LIMIT_SECONDS = 'soon'\n")
+    assert helpers.time_limit(declared, config) == 900
+    assert helpers.time_limit(silent, config) == 120
+    assert helpers.time_limit(nonsense, config) == 120
+    real = helpers.BENCH_DIR / "newsletter_bench.py"
+    assert helpers.declared_time_limit(real) > config.helper_timeout
