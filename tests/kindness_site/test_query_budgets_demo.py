@@ -20,8 +20,10 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -59,6 +61,12 @@ def demo_content(django_db_setup, django_db_blocker) -> Iterator[None]:
         finally:
             call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(snapshot)
+            # The restored rows keep their ids but flush reset the sequences (PostgreSQL): set
+            # them past those ids, or the next test module's inserts would collide.
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
             cache.clear()
 
 
