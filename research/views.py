@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
 
 from pages.locales import active_locale, memoize_on_request
+from pages.queries import page_translation_urls, public_live
 
 from . import formatting
 from .export import EXPORT_FORMATS, export_response
@@ -140,7 +141,7 @@ def cited_on(ref: Reference) -> list[Page]:
         .filter(base_content_type__model="page", base_content_type__app_label="wagtailcore")
         .values_list("object_id", flat=True)
     )
-    pages = Page.objects.live().public().filter(pk__in=list(page_ids))
+    pages = public_live(Page.objects.filter(pk__in=list(page_ids)))  # no restrictions query
     locale = active_locale()
     if locale is not None:
         pages = pages.filter(locale=locale)
@@ -148,15 +149,10 @@ def cited_on(ref: Reference) -> list[Page]:
 
 
 def alternates(page: ResearchIndexPage, ref: Reference, request: HttpRequest) -> list[dict]:
-    """The same reference in the other languages' libraries (for hreflang)."""
-    out = []
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        out.append(
-            {
-                "code": translation.locale.language_code,
-                "url": request.build_absolute_uri(
-                    translation.url + page.reverse_subpage("reference", args=[ref.slug])
-                ),
-            }
-        )
-    return out
+    """The same reference in the other languages' libraries (for hreflang); the libraries' URLs
+    come from the cache of live translations (no query until the page tree changes)."""
+    route = page.reverse_subpage("reference", args=[ref.slug])
+    return [
+        {"code": code, "url": request.build_absolute_uri(url + route)}
+        for code, url in page_translation_urls(page).items()
+    ]
