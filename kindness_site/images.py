@@ -13,15 +13,16 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-RESPONSIVE_WIDTHS = (480, 800, 1200, 1600)
-RESPONSIVE_FORMATS = ("avif", "webp", "jpeg")
+from pages.queries import PICTURE_SPECS
+
 EXTRA_SPECS = ("fill-1200x630",)  # Open Graph image
 
 
 def responsive_specs() -> list[str]:
-    """The filter specs of the picture partial, plus the social-image crop."""
-    specs = [f"width-{w}|format-{f}" for w in RESPONSIVE_WIDTHS for f in RESPONSIVE_FORMATS]
-    return [*specs, *EXTRA_SPECS]
+    """The filter specs of the picture partial, spelled exactly as its tag asks for them (a
+    rendition is found by its spec string: ``width-480|format-avif`` would be a different,
+    never-used file), plus the social-image crop."""
+    return [*PICTURE_SPECS, *EXTRA_SPECS]
 
 
 @task()

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.images import ImageFile
+from django.template.loader import render_to_string
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -24,9 +25,21 @@ def make_image(title: str = "Kind hands"):
 
 def test_specs_cover_every_width_and_format_of_the_picture_partial():
     specs = responsive_specs()
-    assert "width-480|format-avif" in specs
-    assert "width-1600|format-jpeg" in specs
+    assert "format-avif|width-480" in specs
+    assert "format-jpeg|width-1600" in specs
     assert len(specs) == 4 * 3 + 1
+
+
+def test_the_picture_partial_finds_every_rendition_made_ahead(django_capture_on_commit_callbacks):
+    """Rendering after the upload task creates no rendition: the specs match the template's."""
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image("Ahead")
+    made = set(image.renditions.values_list("filter_spec", flat=True))
+    for eager in (False, True):
+        render_to_string(
+            "includes/picture.html", {"image": image, "alt": "", "sizes": "50vw", "eager": eager}
+        )
+    assert set(image.renditions.values_list("filter_spec", flat=True)) == made
 
 
 def test_uploading_an_image_creates_its_renditions(django_capture_on_commit_callbacks):
