@@ -24,9 +24,27 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
 
+def localize_translation(page: Page) -> Any | None:
+    """The wagtail-localize translation that produces this page, when it is one.
+
+    Its editor keeps the translated sentences aside and writes them into the page only when
+    publishing; submitting must first write them into a draft revision (``save_target``), or
+    the Moderators would approve the page without its translation.
+    """
+    from wagtail_localize.models import Translation
+
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+
+
 def can_submit(page: Page, user: Any) -> bool:
     """Whether ``user`` may send the page's latest draft to its workflow now."""
-    if not page.has_unpublished_changes:
+    if not (page.has_unpublished_changes or localize_translation(page) is not None):
         return False
     permissions = page.permissions_for_user(user)
     return permissions.can_edit() and permissions.can_submit_for_moderation()
@@ -40,6 +58,10 @@ def submit_view(request: HttpRequest, page_id: int) -> HttpResponse:
     workflow = page.get_workflow()
     back = reverse("wagtailadmin_explore", args=[page.get_parent().pk])
     if request.method == "POST":
+        translation = localize_translation(page)
+        if translation is not None:
+            translation.save_target(user=request.user, publish=False)
+            page.refresh_from_db()
         workflow.start(page, request.user)
         messages.success(
             request,
