@@ -12,6 +12,7 @@ Two tools:
 from __future__ import annotations
 
 import copy
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -213,18 +214,31 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
         ):
             by_pk.setdefault(image.pk, []).append(image)
     keys: dict[str, int] = {}
+    markers: dict[str, int] = {}
     for pk, (image, *_others) in by_pk.items():
+        image_keys = []
         for picture_filter in _picture_filters():
             picture_filter = image.clean_filter_for_svg(picture_filter)
             key = rendition_model.construct_cache_key(
                 image, picture_filter.get_cache_key(image), picture_filter.spec
             )
             keys[key] = pk
+            image_keys.append(key)
+        markers[_ready_marker(image_keys)] = pk
     if not keys:
         return
     backend = rendition_model.cache_backend
+    # Unpickling twelve cached renditions per image only to learn that they are there cost more
+    # than rendering the page: a small marker per image says "all of them are cached".
+    ready = {pk for marker, pk in markers.items() if marker in backend.get_many(list(markers))}
+    keys = {key: pk for key, pk in keys.items() if pk not in ready}
+    if not keys:
+        return
     found = backend.get_many(list(keys))
     missing = {pk for key, pk in keys.items() if key not in found}
+    complete = {marker: True for marker, pk in markers.items() if pk not in ready | missing}
+    if complete:
+        backend.set_many(complete, READY_MARKER_SECONDS)
     if not missing:
         return
     prefetch_related_objects(
@@ -244,6 +258,22 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
                 additions[key] = entry
     if additions:
         backend.set_many(additions)
+        incomplete = {pk for key, pk in keys.items() if key not in found and key not in additions}
+        backend.set_many(
+            {marker: True for marker, pk in markers.items() if pk in missing - incomplete},
+            READY_MARKER_SECONDS,
+        )
+
+
+# Shorter than the renditions' own cache time, so a marker rarely outlives what it vouches for
+# (if it does, Wagtail simply looks the renditions up itself).
+READY_MARKER_SECONDS = 300
+
+
+def _ready_marker(rendition_keys: list[str]) -> str:
+    """The cache key saying that every one of ``rendition_keys`` is in the renditions cache."""
+    digest = hashlib.sha256("|".join(rendition_keys).encode()).hexdigest()[:32]
+    return f"picture-renditions-ready:{digest}"
 
 
 def ancestor_paths(page) -> list[str]:

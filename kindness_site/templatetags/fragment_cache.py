@@ -38,6 +38,14 @@ def fragment_key(generation: int, name: str, vary_on: list[object]) -> str:
     return f"fragment:{generation}:{name}:{digest}"
 
 
+def request_generation(request) -> int:
+    """The generation, read from the cache once per request however many fragments it has."""
+    generation = getattr(request, "_fragment_generation", None)
+    if generation is None:
+        generation = request._fragment_generation = current_generation()
+    return generation
+
+
 class PublicCacheNode(template.Node):
     def __init__(
         self, nodelist: NodeList, name: FilterExpression, vary_on: list[FilterExpression]
@@ -56,7 +64,7 @@ class PublicCacheNode(template.Node):
             return self.nodelist.render(context)
         name = str(self.name.resolve(context))
         vary_on = [expression.resolve(context) for expression in self.vary_on]
-        key = fragment_key(current_generation(), name, vary_on)
+        key = fragment_key(request_generation(request), name, vary_on)
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)

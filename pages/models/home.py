@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
@@ -321,14 +322,19 @@ class HomePage(BasePage):
         context["section_pages"].sort(
             key=lambda s: (getattr(s.card_area, "sort_order", 0), s.title)
         )
-        context["latest_stories"] = list(
-            StoryPage.listing(self.locale_id).prefetch_related(None)[:3]
-        )
-        prefetch_renditions(story.hero_image for story in context["latest_stories"])
+        # Lazy: the sections showing them are cached fragments ({% publiccache %}), so on most
+        # page-cache misses these are never evaluated and cost nothing.
+        context["latest_stories"] = SimpleLazyObject(self.latest_stories)
         # Keyed by the chosen pages too, so a preview with other choices gets its own entry.
         link_ids = "-".join(str(getattr(self, f"{name}_id")) for name in self.LINK_FIELDS)
         links = tree_cached(request, f"home-links:{self.locale_id}:{link_ids}", self.linked_pages)
         context["links"] = links
         context["story_index"] = links.get("story_index")
-        context["network_figures"] = network_figures()
+        context["network_figures"] = SimpleLazyObject(network_figures)
         return context
+
+    def latest_stories(self) -> list[StoryPage]:
+        """The three newest stories of this language, with their card images' renditions."""
+        stories = list(StoryPage.listing(self.locale_id).prefetch_related(None)[:3])
+        prefetch_renditions(story.hero_image for story in stories)
+        return stories

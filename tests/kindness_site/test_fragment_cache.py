@@ -89,13 +89,28 @@ def test_publishing_a_page_shows_at_once(home):
         '{% load fragment_cache %}{% publiccache "title" page.pk %}{{ page.title }}'
         "{% endpubliccache %}"
     )
-    request = RequestFactory().get("/en/")
 
-    def title() -> str:
+    def title() -> str:  # each call is a new request, as each visitor's is
         page = type(home).objects.get(pk=home.pk)
+        request = RequestFactory().get("/en/")
         return template.render(Context({"request": request, "page": page}))
 
     assert title() == "Kindness Movement"
     home.title = "Kindness Movement International"
     home.save_revision().publish()
     assert title() == "Kindness Movement International"
+
+
+def test_the_generation_is_read_once_per_request():
+    """Several fragments on one page cost one generation lookup, not one each."""
+    template = Template(
+        '{% load fragment_cache %}{% publiccache "a" %}A{% endpubliccache %}'
+        '{% publiccache "b" %}B{% endpubliccache %}'
+    )
+    request = RequestFactory().get("/en/")
+    assert template.render(Context({"request": request})) == "AB"
+    generation = request._fragment_generation
+    bump_generation()
+    # The same request keeps the generation it started with (a page is rendered consistently).
+    assert template.render(Context({"request": request})) == "AB"
+    assert request._fragment_generation == generation
