@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from wagtail.models import Locale, Page, Site
 
 from pages.models import HomePage, SiteSettings
@@ -58,3 +65,32 @@ def publish_child(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@contextmanager
+def demo_content_loaded() -> Iterator[None]:
+    """Load the bilingual demo content into the test database; put the database back after.
+
+    For module- or package-scoped fixtures, with the database unblocked and no per-test
+    transaction: wagtail-localize publishes translations in ``on_commit`` callbacks, which only
+    run when something commits. The database is restored as it was (a serialised snapshot, like
+    Django's ``serialized_rollback``), and the sequences are set past the restored ids so the
+    next module's inserts cannot collide on PostgreSQL.
+    """
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if not (in_memory or name.startswith("test_")):
+        pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
+    snapshot = connection.creation.serialize_db_to_string()
+    try:
+        call_command("load_demo_content", verbosity=0)
+        cache.clear()
+        yield
+    finally:
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(snapshot)
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+        cache.clear()

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
+
+from tests.conftest import demo_content_loaded
 
 from .journeys import pending_journeys
 from .page_types import missing_from_demo
@@ -92,13 +92,9 @@ def demo_site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
     The database stays unblocked for the whole package because the live server thread shares
     pytest-django's (process-wide) blocker with the test thread.
     """
-    with django_db_blocker.unblock():
-        _refuse_non_test_database()
-        snapshot = connection.creation.serialize_db_to_string()
-        server: LiveServer | None = None
+    with django_db_blocker.unblock(), demo_content_loaded():
+        server = LiveServer("localhost:0")
         try:
-            call_command("load_demo_content", verbosity=0)
-            server = LiveServer("localhost:0")
             host, port = server.thread.host, server.thread.port
             # Wagtail picks the Site by Host header and port; make canonical URLs, the sitemap
             # and Site.find_for_request agree with the server the browser talks to.
@@ -109,19 +105,7 @@ def demo_site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
             cache.clear()
             yield DemoSite(url=f"http://{host}:{port}", host=host, port=port)
         finally:
-            if server is not None:
-                server.stop()
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(snapshot)
-            cache.clear()
-
-
-def _refuse_non_test_database() -> None:
-    """``demo_site`` flushes the database afterwards: never let that touch a real one."""
-    name = str(connection.settings_dict["NAME"])
-    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-    if not (in_memory or name.startswith("test_")):
-        pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
+            server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -20,15 +20,12 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from django.apps import apps
-from django.core.cache import cache
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench import pages_probe
+from tests.conftest import demo_content_loaded
 
 BUDGET = 12
 LISTING_LINKS_PER_PAGE = 6  # filtered, sorted and paginated versions measured per listing
@@ -48,26 +45,8 @@ def _django_db_marker() -> None:
 
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        name = str(connection.settings_dict["NAME"])
-        in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-        if not (in_memory or name.startswith("test_")):
-            pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
-        snapshot = connection.creation.serialize_db_to_string()
-        try:
-            call_command("load_demo_content", verbosity=0)
-            cache.clear()
-            yield
-        finally:
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(snapshot)
-            # The restored rows keep their ids but flush reset the sequences (PostgreSQL): set
-            # them past those ids, or the next test module's inserts would collide.
-            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-            with connection.cursor() as cursor:
-                for statement in statements:
-                    cursor.execute(statement)
-            cache.clear()
+    with django_db_blocker.unblock(), demo_content_loaded():
+        yield
 
 
 def _client() -> Client:
