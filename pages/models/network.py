@@ -293,10 +293,26 @@ class NetworkPage(RoutablePageMixin, BasePage):
     that module builds forms from ``Member`` and would otherwise import this one in a circle).
     """
 
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-    join_heading = models.CharField(_("join heading"), max_length=120, blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Optional. Shown under the page title, above the list of members."),
+    )
+    join_heading = models.CharField(
+        _("join heading"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Optional. The title of the join form and the text of the button leading to it. "
+            'Leave empty for "Join the movement".'
+        ),
+    )
     join_intro = RichTextField(
-        _("join introduction"), features=["bold", "italic", "link"], blank=True
+        _("join introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Optional. Shown under the title of the join form, above its fields."),
     )
     join_thanks = RichTextField(
         _("thank-you message"),
@@ -311,6 +327,9 @@ class NetworkPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Optional. The join form links to it so applicants can read how we use their data."
+        ),
     )
 
     content_panels = [

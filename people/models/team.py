@@ -41,7 +41,12 @@ class GroupListing:
 class TeamPage(RoutablePageMixin, BasePage):
     """Lists the groups in order; ``/<slug>/`` below it shows one person's profile."""
 
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Optional. Shown under the page title, above the groups of people."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]

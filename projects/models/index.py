@@ -18,9 +18,16 @@ from pages.models import BasePage
 class ProjectIndexPage(BasePage):
     """Lists the projects below it; the featured ones are chosen and ordered in ``featured``."""
 
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Optional. Shown under the page title, above the featured projects."),
+    )
     per_page = models.PositiveSmallIntegerField(
-        _("projects per page"), default=12, help_text=_("Between 6 and 48.")
+        _("projects per page"),
+        default=12,
+        help_text=_("How many projects each page of the list shows, between 6 and 48."),
     )
 
     content_panels = [
@@ -69,6 +76,7 @@ class FeaturedProject(Orderable):
         verbose_name=_("project"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("Shown among the featured projects, here and on the home page."),
     )
 
     panels = ["project"]

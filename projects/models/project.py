@@ -40,6 +40,9 @@ class ProjectPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Optional. The large picture under the project's heading, also used on its card."
+        ),
     )
     hero_alt = models.CharField(
         _("main image alternative text"),
@@ -47,25 +50,77 @@ class ProjectPage(BasePage):
         blank=True,
         help_text=_("Describe the image for people who cannot see it."),
     )
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
-    areas = ParentalManyToManyField(
-        "pages.Area", verbose_name=_("areas"), blank=True, related_name="projects"
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The main text of the project page, under the main image."),
     )
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, blank=True)
-    region = models.CharField(_("region"), max_length=100, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    areas = ParentalManyToManyField(
+        "pages.Area",
+        verbose_name=_("areas"),
+        blank=True,
+        related_name="projects",
+        help_text=_(
+            "The areas of kindness the project works in: shown on its page and card, used by the "
+            "area filter and the area pages."
+        ),
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=COUNTRIES,
+        blank=True,
+        help_text=_("Optional. Shown in the project's place and used by the country filter."),
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Optional. Region or province, shown in the project's place before the country."
+        ),
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Optional. Shown in the project's place, on its page and card."),
+    )
     site_name = models.CharField(
         _("site"),
         max_length=200,
         blank=True,
         help_text=_("A named place, such as a UNESCO heritage site or a hospital."),
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. Shown with the project; the list puts the newest first and the year "
+            "filter uses it."
+        ),
     )
-    gallery = StreamField([("image", ImageBlock())], verbose_name=_("gallery"), blank=True)
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Leave empty while the project has no planned end."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.RUNNING,
+        help_text=_("Shown on the project's page and card, and used by the status filter."),
+    )
+    gallery = StreamField(
+        [("image", ImageBlock())],
+        verbose_name=_("gallery"),
+        blank=True,
+        help_text=_("Optional. Pictures shown at the bottom of the project page."),
+    )
     related_research = ParentalManyToManyField(
         "research.Reference",
         verbose_name=_("related research"),
@@ -153,9 +208,23 @@ class ProjectPerson(TranslatableMixin, Orderable):
         verbose_name=_("person"),
         on_delete=models.CASCADE,
         related_name="project_roles",
+        help_text=_(
+            "Someone from the team, shown with their card in the project's People section."
+        ),
     )
-    role = models.CharField(_("role in the project"), max_length=150, blank=True)
-    is_lead = models.BooleanField(_("leads the project"), default=False)
+    role = models.CharField(
+        _("role in the project"),
+        max_length=150,
+        blank=True,
+        help_text=_("Optional. Shown under the person's card. For example: coordinator."),
+    )
+    is_lead = models.BooleanField(
+        _("leads the project"),
+        default=False,
+        help_text=_(
+            "Tick if the person leads the project: the project page and the profile say so."
+        ),
+    )
 
     panels = ["person", "role", "is_lead"]
 
@@ -174,6 +243,7 @@ class ProjectPartner(TranslatableMixin, Orderable):
         verbose_name=_("organisation"),
         on_delete=models.CASCADE,
         related_name="project_partners",
+        help_text=_("Shown in the project's Partners section with its logo and description."),
     )
     role = models.CharField(
         _("role"), max_length=150, blank=True, help_text=_("For example: host, funder.")
@@ -193,7 +263,11 @@ class ImpactFigure(TranslatableMixin, Orderable):
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="impact_figures")
     value = models.CharField(_("value"), max_length=40, help_text=_("For example: 120 or +12%."))
-    label = models.CharField(_("label"), max_length=150)
+    label = models.CharField(
+        _("label"),
+        max_length=150,
+        help_text=_("What the number counts, shown under it. For example: staff trained."),
+    )
     source_reference = models.ForeignKey(
         "research.Reference",
         verbose_name=_("source in the research library"),
@@ -201,6 +275,7 @@ class ImpactFigure(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional. The study the figure comes from; the figure links to it."),
     )
     source_note = models.CharField(
         _("source"),
