@@ -1,4 +1,4 @@
-"""The SEO goal: a deliberate noindex is "not applicable", any other lost point is a failure."""
+"""Bench goal checks: a deliberate noindex is "not applicable"; one cache hit proves caching."""
 
 from __future__ import annotations
 
@@ -38,3 +38,14 @@ def test_any_other_lost_seo_point_fails(audits):
     passed, _actual, verdict = seo_verdict(audits)
     assert passed is False
     assert verdict == "**FAIL**"
+
+
+def test_one_hit_among_the_header_checks_counts_as_cached(monkeypatch):
+    """A fresh connection may reach a worker that has not stored the page yet: one hit is proof."""
+    from bench import load
+
+    answers = iter(["miss", "hit", "miss"])
+    monkeypatch.setattr(load, "_get", lambda url: (200, next(answers)))
+    assert load.cache_header("http://127.0.0.1:8110/en/", attempts=3) == "hit"
+    monkeypatch.setattr(load, "_get", lambda url: (200, ""))
+    assert load.cache_header("http://127.0.0.1:8110/en/search/", attempts=3) == ""
