@@ -7,6 +7,7 @@ form in a footer); the home page and the dedicated page show them.
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import get_language
 
 from ..forms import SOURCES, SignupForm
 
@@ -25,6 +26,10 @@ def newsletter_signup_form(context, source: str = "footer", topics: bool | None 
         "source": source,
         "compact": source == "footer",
         "request": context.get("request"),
+        # An unbound form's topic checkboxes are the same for every visitor of a language: a
+        # {% publiccache %} fragment spares their query and widget rendering on every page.
+        "cache_topics": with_topics,
+        "language": get_language(),
     }
 
 
