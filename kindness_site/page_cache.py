@@ -83,31 +83,45 @@ def current_generation() -> int:
     return generation
 
 
-def remember_site(request: HttpRequest, generation: int) -> None:
+def site_cache_key(request: HttpRequest, generation: int) -> str | None:
+    """Where the request's Site is cached; None for a host Django would refuse (visitors must
+    not fill the cache with made-up hosts)."""
+    from django.core.exceptions import DisallowedHost
+    from django.http.request import split_domain_port
+
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return None
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return f"page-cache:{generation}:site:{hostname}:{request.get_port()}"
+
+
+def remember_site(request: HttpRequest, generation: int) -> Callable[[], None]:
     """Give Wagtail the request's Site from the cache instead of a query on every request.
 
     Wagtail looks the Site up by host and port once per request (one query) and keeps it on
     ``request._wagtail_site``, which ``Site.find_for_request`` reads first. Sites, and the root
     pages they carry, change only with a bump of the generation (sites are public models, and
-    page changes bump it too), so the generation is in the key. A host that Django would refuse
-    is not cached: visitors cannot fill the cache with made-up hosts.
-    """
-    from django.core.exceptions import DisallowedHost
-    from django.http.request import split_domain_port
-    from wagtail.models import Site
+    page changes bump it too), so the generation is in the key.
 
-    try:
-        request.get_host()
-    except DisallowedHost:
-        return
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = f"page-cache:{generation}:site:{hostname}:{port}"
+    This never queries by itself: on a cache miss Wagtail looks the Site up as usual, if the
+    request needs it at all (health checks, static files and plain views do not), and the
+    returned callable, run after the response, stores what Wagtail found.
+    """
+    key = site_cache_key(request, generation)
+    if key is None:
+        return lambda: None
     box = cache.get(key)
-    if box is None:
-        box = (Site._find_for_request(request),)
-        cache.set(key, box, getattr(settings, "PAGE_CACHE_SECONDS", 600))
-    request._wagtail_site = box[0]
+    if box is not None:
+        request._wagtail_site = box[0]
+        return lambda: None
+
+    def store() -> None:
+        if hasattr(request, "_wagtail_site"):
+            cache.set(key, (request._wagtail_site,), getattr(settings, "PAGE_CACHE_SECONDS", 600))
+
+    return store
 
 
 class AnonymousPageCacheMiddleware:
@@ -119,8 +133,9 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         generation = current_generation()
         if not is_cacheable_request(request):
-            remember_site(request, generation)
+            store_site = remember_site(request, generation)
             response = self.get_response(request)
+            store_site()
             return mark_uncacheable(request, response)
 
         key = cache_key(request, generation)
@@ -129,8 +144,9 @@ class AnonymousPageCacheMiddleware:
             hit["X-Page-Cache"] = "hit"
             return hit
 
-        remember_site(request, generation)
+        store_site = remember_site(request, generation)
         response = self.get_response(request)
+        store_site()
         if is_cacheable_response(request, response):
             server_seconds, cdn_seconds, swr = page_cache_settings()
             patch_cache_control(

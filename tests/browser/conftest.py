@@ -136,7 +136,7 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
         instance.close()
 
 
-def _new_context(browser: Browser, demo_site: DemoSite, viewport: dict) -> BrowserContext:
+def new_context(browser: Browser, demo_site: DemoSite, viewport: dict) -> BrowserContext:
     context = browser.new_context(
         base_url=demo_site.url,
         viewport=viewport,
@@ -152,7 +152,7 @@ def _new_context(browser: Browser, demo_site: DemoSite, viewport: dict) -> Brows
 @pytest.fixture
 def page(browser: Browser, demo_site: DemoSite) -> Iterator[Page]:
     """A fresh desktop tab (1280 px) with its own cookies."""
-    context = _new_context(browser, demo_site, DESKTOP)
+    context = new_context(browser, demo_site, DESKTOP)
     yield context.new_page()
     context.close()
 
@@ -160,7 +160,7 @@ def page(browser: Browser, demo_site: DemoSite) -> Iterator[Page]:
 @pytest.fixture
 def mobile_page(browser: Browser, demo_site: DemoSite) -> Iterator[Page]:
     """A fresh phone-sized tab (390 px)."""
-    context = _new_context(browser, demo_site, MOBILE)
+    context = new_context(browser, demo_site, MOBILE)
     yield context.new_page()
     context.close()
 
@@ -224,33 +224,38 @@ def _create_editor() -> None:
         create_authenticator(user)
 
 
-def current_totp_code() -> str:
-    """The code the editor's authenticator app would show now."""
+def current_totp_code(username: str = EDITOR_USERNAME) -> str:
+    """The code the user's authenticator app would show now."""
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.get(user__username=EDITOR_USERNAME, confirmed=True)
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
     code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return str(code).zfill(device.digits)
+
+
+def sign_in_through_form(page: Page, username: str, password: str) -> None:
+    """Sign in to the admin as a person would: the login form, then the two-factor step when
+    the site asks for it; fails unless the dashboard is reached."""
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/admin/2fa/" in page.url:
+        assert "/admin/2fa/verify/" in page.url, f"unexpected 2FA step {page.url}"
+        page.get_by_label("Code").fill(current_totp_code(username))
+        page.get_by_role("button", name="Verify").click()
+        page.wait_for_load_state()
+    assert page.url.rstrip("/").endswith("/admin"), f"{username} not signed in: {page.url}"
 
 
 @pytest.fixture(scope="package")
 def admin_session(browser: Browser, demo_site: DemoSite) -> dict:
     """Sign in to the Wagtail admin once (password, then the 2FA code when asked) and keep the
     cookies: a TOTP code is accepted only once, so each test reuses this signed-in state."""
-    context = _new_context(browser, demo_site, DESKTOP)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(EDITOR_USERNAME)
-    page.locator("#id_password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    if "/admin/2fa/" in page.url:
-        assert "/admin/2fa/verify/" in page.url, f"unexpected 2FA step {page.url}"
-        page.get_by_label("Code").fill(current_totp_code())
-        page.get_by_role("button", name="Verify").click()
-        page.wait_for_load_state()
-    assert page.url.rstrip("/").endswith("/admin"), f"not signed in: {page.url}"
+    context = new_context(browser, demo_site, DESKTOP)
+    sign_in_through_form(context.new_page(), EDITOR_USERNAME, EDITOR_PASSWORD)
     state = context.storage_state()
     context.close()
     return state

@@ -29,12 +29,21 @@ from kindness_site.editors.roles import (
     TRANSLATORS,
 )
 
-from .conftest import BROWSER, DESKTOP, DemoSite
-from .test_admin import BIBTEX
+from .conftest import BROWSER, DESKTOP, DemoSite, new_context, sign_in_through_form
 
 pytestmark = BROWSER
 
 PASSWORD = "a-long-test-password-for-staff"
+# Not the editor test's file: both tests import into the same demo database, in either order.
+LIBRARIAN_BIBTEX = b"""@article{librarian2026,
+  author = {Conti, Giulia},
+  title = {Kindness imported by a research librarian},
+  journal = {Journal of Kindness Studies},
+  year = {2026},
+  volume = {4},
+  pages = {11--20},
+}
+"""
 _numbers = itertools.count(1)
 
 
@@ -52,14 +61,6 @@ def _new_staff(role: str) -> str:
     return username
 
 
-def _current_code(username: str) -> str:
-    from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
-    return str(totp(device.bin_key, device.step, device.t0, device.digits)).zfill(device.digits)
-
-
 @pytest.fixture
 def sign_in(browser: Browser, demo_site: DemoSite) -> Iterator[Callable[[str], Page]]:
     """``sign_in(role)``: a tab in which a new member of ``role`` has signed in to the admin
@@ -68,22 +69,10 @@ def sign_in(browser: Browser, demo_site: DemoSite) -> Iterator[Callable[[str], P
 
     def open_as(role: str) -> Page:
         username = _new_staff(role)
-        context = browser.new_context(
-            base_url=demo_site.url, viewport=DESKTOP, locale="en-GB", reduced_motion="reduce"
-        )
-        context.set_default_timeout(20_000)
+        context = new_context(browser, demo_site, DESKTOP)
         contexts.append(context)
         page = context.new_page()
-        page.goto("/admin/login/")
-        page.locator("#id_username").fill(username)
-        page.locator("#id_password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
-        if "/admin/2fa/verify/" in page.url:
-            page.get_by_label("Code").fill(_current_code(username))
-            page.get_by_role("button", name="Verify").click()
-            page.wait_for_load_state()
-        assert page.url.rstrip("/").endswith("/admin"), f"{role} not signed in: {page.url}"
+        sign_in_through_form(page, username, PASSWORD)
         return page
 
     yield open_as
@@ -235,12 +224,12 @@ def test_research_librarian_imports_a_bibtex_file(sign_in) -> None:
     page = sign_in(RESEARCH_LIBRARIANS)
     _menu(page).get_by_role("link", name="Import references").click()
     page.get_by_label("File").set_input_files(
-        files=[{"name": "librarian.bib", "mimeType": "text/x-bibtex", "buffer": BIBTEX}]
+        files=[{"name": "librarian.bib", "mimeType": "text/x-bibtex", "buffer": LIBRARIAN_BIBTEX}]
     )
     page.get_by_role("button", name="Preview the import").click()
     page.get_by_role("button", name="Confirm and import").click()
     expect(page.locator(".messages")).to_contain_text("Import finished")
-    assert Reference.objects.filter(title="Kindness measured by a browser test").exists()
+    assert Reference.objects.filter(title="Kindness imported by a research librarian").exists()
     # Nothing beyond the job: no pages, no newsletter.
     _menu_lacks(page, "Pages", "Newsletter sends")
     _expect_refused(page, "/admin/newsletter/sends/")
