@@ -132,6 +132,8 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         generation = current_generation()
+        # Fragments ({% publiccache %}) rendered for this request key on the same generation.
+        request._fragment_generation = generation
         if not is_cacheable_request(request):
             store_site = remember_site(request, generation)
             response = self.get_response(request)

@@ -39,7 +39,8 @@ def fragment_key(generation: int, name: str, vary_on: list[object]) -> str:
 
 
 def request_generation(request) -> int:
-    """The generation, read from the cache once per request however many fragments it has."""
+    """The generation, read once per request however many fragments it has (the page-cache
+    middleware has usually read it already and left it on the request)."""
     generation = getattr(request, "_fragment_generation", None)
     if generation is None:
         generation = request._fragment_generation = current_generation()
