@@ -24,6 +24,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
 from .locales import memoize_on_request
+from .pictures import SHAPES, shape_named
 
 CACHE_SECONDS = 60 * 60
 AREAS_KEY = "pages:areas:v1"
@@ -181,21 +182,25 @@ def breadcrumb_trail(page) -> list[Crumb]:
     return cached(f"pages:crumbs:{tree_version()}:{page.path}", load)
 
 
-PICTURE_FORMATS = ("avif", "webp", "jpeg")
-PICTURE_WIDTHS = (480, 800, 1200, 1600)
-# What ``templates/includes/picture.html`` asks for, spelled as Wagtail's picture tag spells it.
-PICTURE_SPECS = tuple(f"format-{f}|width-{w}" for f in PICTURE_FORMATS for w in PICTURE_WIDTHS)
+# What ``templates/includes/picture.html`` asks for by default (see ``pages.pictures``).
+PICTURE_SPECS = SHAPES["natural"].specs
 
 
-@lru_cache(maxsize=1)
-def _picture_filters() -> tuple[Any, ...]:
+@lru_cache(maxsize=len(SHAPES))
+def _picture_filters(shape: str) -> tuple[Any, ...]:
     from wagtail.images.models import Filter
 
-    return tuple(Filter(spec) for spec in PICTURE_SPECS)
+    return tuple(Filter(spec) for spec in shape_named(shape).specs)
 
 
-def prefetch_renditions(images: Iterable[Any]) -> None:
-    """Make the picture partial's renditions of ``images`` available without a query each.
+def prefetch_renditions(images: Iterable[Any], shape: str = "natural") -> None:
+    """``prefetch_shaped_renditions`` for images all shown in one shape (a listing's cards)."""
+    prefetch_shaped_renditions((image, shape) for image in images)
+
+
+def prefetch_shaped_renditions(pictures: Iterable[tuple[Any, str]]) -> None:
+    """Make the picture partial's renditions of each ``(image, shape)`` available without a
+    query each.
 
     Wagtail looks a rendition up in the cache, then in the database, one image at a time, and
     never caches renditions that were prefetched. So: one cache round trip for all the images;
@@ -208,16 +213,19 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
 
     rendition_model = get_image_model().get_rendition_model()
     by_pk: dict[int, list[Any]] = {}  # the same image may come as several instances
-    for image in images:
+    shapes: dict[int, set[str]] = {}
+    for image, shape in pictures:
         if image is not None and "renditions" not in getattr(
             image, "_prefetched_objects_cache", {}
         ):
             by_pk.setdefault(image.pk, []).append(image)
+            shapes.setdefault(image.pk, set()).add(shape)
     keys: dict[str, int] = {}
     markers: dict[str, int] = {}
     for pk, (image, *_others) in by_pk.items():
         image_keys = []
-        for picture_filter in _picture_filters():
+        filters = [f for shape in sorted(shapes[pk]) for f in _picture_filters(shape)]
+        for picture_filter in filters:
             picture_filter = image.clean_filter_for_svg(picture_filter)
             key = rendition_model.construct_cache_key(
                 image, picture_filter.get_cache_key(image), picture_filter.spec

@@ -96,7 +96,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             notice = _("That area does not exist, so all stories are shown.")
         page_obj = paginate(request, stories, STORIES_PER_PAGE)
         localise_areas(page_obj.object_list, self.locale_id, by_key)
-        prefetch_renditions(story.hero_image for story in page_obj.object_list)
+        prefetch_renditions((story.hero_image for story in page_obj.object_list), "landscape")
         return self.render(
             request,
             context_overrides={
