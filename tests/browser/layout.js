@@ -91,6 +91,7 @@
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "OPTION"].includes(parent.tagName) || hidden(parent)) continue;
+    if (parent.closest("details:not([open])") && !parent.closest("summary")) continue; // folded away
     range.selectNodeContents(node);
     const lines = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     if (!lines.length) continue;

@@ -70,13 +70,11 @@ def _longest(items, length) -> object:
 
 
 def _reference_url(language: str) -> str:
-    """The reference with the longest links and identifiers, on its own page."""
+    """The reference with the longest DOI (shown as link text, unbroken), on its own page."""
     from research.models import Reference, ResearchIndexPage
 
     index = ResearchIndexPage.objects.live().filter(locale__language_code=language).first()
-    reference = _longest(
-        Reference.objects.all(), lambda r: max(len(r.url), len(r.open_access_url), len(r.doi))
-    )
+    reference = _longest(Reference.objects.all(), lambda r: len(r.doi))
     assert index is not None and reference is not None, f"no research library in {language!r}"
     return index.reference_url(reference.slug)
 
