@@ -95,11 +95,26 @@
     range.selectNodeContents(node);
     const lines = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     if (!lines.length) continue;
-    const box = {
-      left: Math.min(...lines.map((r) => r.left)),
-      right: Math.max(...lines.map((r) => r.right)),
-      top: Math.min(...lines.map((r) => r.top)),
-      bottom: Math.max(...lines.map((r) => r.bottom)),
+    const bounds = (rects) => ({
+      left: Math.min(...rects.map((r) => r.left)),
+      right: Math.max(...rects.map((r) => r.right)),
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+    });
+    let box = bounds(lines);
+    let exact = false;
+    // The quick measure includes the space that hangs at the end of a wrapped line (wider with
+    // word spacing); when something seems to stick out, measure the words alone.
+    const precise = () => {
+      if (exact) return;
+      exact = true;
+      const words = [];
+      for (const match of node.data.matchAll(/\S+/g)) {
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        words.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
+      }
+      if (words.length) box = bounds(words);
     };
     const own = blockOf(parent);
     for (let a = own; a && a !== document.documentElement; a = a.parentElement) {
@@ -110,8 +125,9 @@
       // out of its block by the difference without losing anything.
       const lineHeight = parseFloat(style(parent).lineHeight) || lines[0].height;
       const vSlack = SLACK + Math.max(0, (lines[0].height - lineHeight) / 2);
-      const out = box.left < r.left - SLACK || box.right > r.right + SLACK
+      const sticksOut = () => box.left < r.left - SLACK || box.right > r.right + SLACK
         || box.top < r.top - vSlack || box.bottom > r.bottom + vSlack;
+      const out = sticksOut() && (precise(), sticksOut());
       if (out && !reported.has(a)) {
         reported.add(a);
         const by = Math.round(Math.max(r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom));
