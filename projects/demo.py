@@ -18,9 +18,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from pages.demo import DemoContext
+from pages.demo.images import ensure_image
 from pages.models import Area
 from people.demo import schedule_tree_repair
-from people.placeholders import PALETTE, placeholder_image
+from people.placeholders import PALETTE
 
 from .models import (
     FeaturedProject,
@@ -31,6 +32,9 @@ from .models import (
     ProjectPerson,
     ProjectStatus,
 )
+
+# pages.demo.images palettes of the area colours, in the order of people.placeholders.PALETTE.
+DEMO_PALETTES = ("rose", "sky", "leaf", "sun", "violet", "teal")
 
 ORDER = 30
 
@@ -271,10 +275,21 @@ def ensure_project(
     spec: DemoProject,
     organisations: dict[str, Organisation],
     colour: str,
+    pictured: bool,
 ) -> ProjectPage:
-    image, _ = placeholder_image(f"Project placeholder: {spec.title}", spec.title[:1], colour)
-    alt_en = f"Placeholder picture with the letter {spec.title[:1]}"
-    alt_it = f"Immagine provvisoria con la lettera {spec.title[:1]}"
+    """A project page; ``pictured`` ones get a generated picture in the area's colours, the
+    others none, so the demo shows the designed fallback of a project without a photo too."""
+    image, alt_en, alt_it = None, "", ""
+    if pictured:
+        image = ensure_image(
+            ctx,
+            f"Demo project: {spec.title}",
+            DEMO_PALETTES[PALETTE.index(colour)],
+            200 + PALETTE.index(colour),
+            f"Abstract illustration for the project “{spec.title}”",
+        )
+        alt_en = f"Abstract illustration for the project “{spec.title}”"
+        alt_it = f"Illustrazione astratta per il progetto «{spec.it.get(spec.title, spec.title)}»"
     values = {
         "title": spec.title,
         "summary": spec.summary,
@@ -289,7 +304,8 @@ def ensure_project(
     changed |= _sync_relations(project, spec, organisations)
     if changed:
         project.save_revision().publish()
-    translated = ctx.translate(project, {alt_en: alt_it, **spec.it}, changed=changed)
+    strings = {alt_en: alt_it, **spec.it} if alt_en else spec.it
+    translated = ctx.translate(project, strings, changed=changed)
     it_areas = list(Area.objects.filter(locale=ctx.it, slug__in=spec.areas))
     if it_areas and {a.pk for a in translated.areas.all()} != {a.pk for a in it_areas}:
         translated.areas.set(it_areas)
@@ -377,7 +393,7 @@ def load(ctx: DemoContext) -> None:
     organisations = ensure_organisations(ctx)
     index = ensure_index(ctx)
     projects = [
-        ensure_project(ctx, index, spec, organisations, PALETTE[(i + 2) % len(PALETTE)])
+        ensure_project(ctx, index, spec, organisations, PALETTE[(i + 2) % len(PALETTE)], i % 2 == 1)
         for i, spec in enumerate(PROJECTS)
     ]
     ensure_featured(ctx, index, projects)
