@@ -11,7 +11,14 @@ import pytest
 from playwright.sync_api import Page
 
 from .conftest import BROWSER, DemoSite
-from .layout import SCREENSHOT_WIDTHS, VIEWPORTS, LayoutFindings, apply_text_spacing, problems
+from .layout import (
+    SCREENSHOT_WIDTHS,
+    VIEWPORTS,
+    LayoutFindings,
+    apply_text_spacing,
+    load_lazy_images,
+    problems,
+)
 from .page_types import EXTRA_PAGES, ROUTED_PAGES, example_url, page_model_labels, routed_url
 
 pytestmark = BROWSER
@@ -24,6 +31,7 @@ def _check(page: Page, url: str, name: str, shots: Path, expected_status: int = 
     assert response is not None
     assert response.status == expected_status, f"{url} answered {response.status}"
     findings = LayoutFindings(url)
+    load_lazy_images(page)
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         for viewport in VIEWPORTS:
