@@ -14,8 +14,8 @@ from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
 from ..queries import area_taxonomy, prefetch_renditions
+from ..stories.models import StoryPage, parent_url
 from .base import BasePage
-from .stories import StoryPage, parent_url
 
 SECTION_STORIES = 3
 

@@ -183,7 +183,7 @@ def test_honeypot_pretends_success_but_stores_nothing(client, join_url, mailoutb
 def test_rate_limit_answers_429_with_retry_after_and_keeps_values(
     client, join_url, settings, mailoutbox
 ):
-    from pages import network_views
+    from pages.network import views as network_views
 
     limit = network_views.JOIN_LIMIT.limit
     for n in range(limit):

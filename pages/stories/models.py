@@ -23,11 +23,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
+from ..models.areas import Area
+from ..models.base import BasePage
+from ..models.tagging import AreaTaggedPageForm
 from ..pagination import paginate
 from ..queries import area_taxonomy, prefetch_renditions, public_live
-from .areas import Area
-from .base import BasePage
-from .tagging import AreaTaggedPageForm
 
 STORIES_PER_PAGE = getattr(settings, "STORIES_PER_PAGE", 9)
 FEED_ITEMS = 20
@@ -109,13 +109,13 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_route(self, request: HttpRequest) -> HttpResponse:
-        from ..feeds import StoryRssFeed
+        from .feeds import StoryRssFeed
 
         return StoryRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_route(self, request: HttpRequest) -> HttpResponse:
-        from ..feeds import StoryAtomFeed
+        from .feeds import StoryAtomFeed
 
         return StoryAtomFeed(self)(request)
 

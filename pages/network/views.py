@@ -11,13 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from ..models import Area
+from ..pagination import paginate
+from ..ratelimit import RateLimit
+from ..stories.models import localise_areas, localised_areas
 from .forms import JoinForm, NetworkFilterForm
-from .models import Area, Member, MemberStatus, NetworkPage, network_figures
-from .models.network import member_countries
-from .models.stories import localise_areas, localised_areas
+from .models import Member, MemberStatus, NetworkPage, member_countries, network_figures
 from .notifications import notify_staff_of_application
-from .pagination import paginate
-from .ratelimit import RateLimit
 
 MEMBERS_PER_PAGE = getattr(settings, "NETWORK_MEMBERS_PER_PAGE", 12)
 JOIN_LIMIT = RateLimit(
