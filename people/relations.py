@@ -6,7 +6,8 @@ through their creators (see ``people.matching``). Matching on ``translation_key`
 Italian story whose author is still the English record.
 
 A profile must stay within the site's query budget, so stories and projects come from one query on
-``Page`` (annotated with what each row is), with page privacy checked inside that same query.
+``Page`` (annotated with what each row is), with page privacy checked inside that same query
+(``pages.queries.public_live``, the one view-restriction helper).
 """
 
 from __future__ import annotations
@@ -14,29 +15,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from pages.queries import public_live
 
 from .matching import matching_references
 from .models.credits import StoryAuthor
 
 if TYPE_CHECKING:
     from .models import Person
-
-
-def exclude_restricted(queryset: models.QuerySet) -> models.QuerySet:
-    """Pages without a view restriction on themselves or an ancestor, checked inside the same
-    query (``PageQuerySet.public()`` costs a query of its own every time)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.exclude(Exists(restricted))
-
-
-def public_pages() -> models.QuerySet[Page]:
-    return exclude_restricted(Page.objects.live())
 
 
 def related_pages(person: Person) -> tuple[list[Page], list[Page]]:
@@ -51,8 +39,7 @@ def related_pages(person: Person) -> tuple[list[Page], list[Page]]:
     )
     wrote = StoryAuthor.objects.filter(page_id=OuterRef("pk"), person__translation_key=key)
     rows = list(
-        public_pages()
-        .filter(locale_id=person.locale_id)
+        public_live(Page.objects.filter(locale_id=person.locale_id))
         .annotate(
             is_story=Exists(wrote),
             is_project=Exists(involved),
