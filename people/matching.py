@@ -34,7 +34,7 @@ def names_match(given: str, family: str, creator_given: str, creator_family: str
 
 
 def matching_references(given_name: str, family_name: str, *, limit: int = 50) -> list[Any]:
-    """References whose authors include the person, newest first .
+    """References whose authors include the person, newest first.
 
     One query: every creator of every reference that has an author with a family name of the
     right length, with its reference. Matching then happens in Python, and each reference gets
@@ -66,16 +66,10 @@ def matching_references(given_name: str, family_name: str, *, limit: int = 50) -
             for c in creators
         ):
             reference = creators[0].reference
-            _set_prefetched(reference, "creators", ReferenceCreator, creators)
+            # Reference is a ClusterableModel: assigning its child relation keeps the rows in
+            # memory (modelcluster's public API), so ``reference.creators.all()`` and the
+            # citation formatting read them without a query. The reference is never saved here.
+            reference.creators = creators
             references.append(reference)
     references.sort(key=lambda r: (-(r.issued_year or 0), r.title.casefold()))
     return references[:limit]
-
-
-def _set_prefetched(instance: Any, name: str, model: Any, rows: list[Any]) -> None:
-    """Store ``rows`` the way ``prefetch_related(name)`` would, so ``instance.<name>.all()`` does
-    not query."""
-    queryset = model.objects.filter(pk__in=[row.pk for row in rows])
-    queryset._result_cache = rows
-    queryset._prefetch_done = True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
