@@ -22,6 +22,7 @@ from pages.demo.images import ensure_image
 from pages.models import Area
 from people.demo import schedule_tree_repair
 from people.placeholders import PALETTE
+from research.models import Reference
 
 from .models import (
     FeaturedProject,
@@ -58,17 +59,13 @@ def ensure_organisations(ctx: DemoContext) -> dict[str, Organisation]:
 
 
 def references_by_doi(dois: list[str]) -> list[Any]:
-    """Library references with these DOIs (none while the research library is absent)."""
-    try:
-        reference = apps.get_model("research", "Reference")
-    except LookupError:
-        return []
+    """Library references with these DOIs."""
     if not dois:
         return []
     query = Q()
     for doi in dois:
         query |= Q(doi__iexact=doi)
-    return list(reference.objects.filter(query).order_by("pk"))
+    return list(Reference.objects.filter(query).order_by("pk"))
 
 
 def ensure_project(

@@ -34,9 +34,9 @@ from pages.queries import (
     area_taxonomy,
     prefetch_renditions,
     prefetch_shaped_renditions,
+    public_live,
     tree_cached,
 )
-from people.relations import exclude_restricted
 
 from .filters import ProjectFilterForm
 from .models import (
@@ -78,7 +78,7 @@ def card_area_keys(project: ProjectPage) -> list[uuid.UUID]:
 
 
 def live_projects(locale_id: int | None) -> QuerySet[ProjectPage]:
-    queryset = exclude_restricted(ProjectPage.objects.live())
+    queryset = public_live(ProjectPage.objects.all())
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
     return queryset
