@@ -28,7 +28,7 @@ PALETTES = {
 }
 
 
-LANDSCAPE = (1200, 800)  # 3:2, a camera's own proportions
+LANDSCAPE = (960, 640)  # 3:2, a camera's own proportions (small: every rendition of it is encoded)
 PORTRAIT = (800, 1000)  # 4:5
 
 
