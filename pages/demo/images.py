@@ -1,6 +1,7 @@
 """Demo images drawn locally with Pillow (no downloads): warm abstract compositions per area.
 
-They come in the proportions of real photos (``LANDSCAPE`` 3:2 by default, ``PORTRAIT`` 4:5), so
+They come in the proportions of real photos (``LANDSCAPE`` 3:2 by default; people's placeholder
+portraits are 4:5, ``people.placeholders``), so
 the crops the site makes of them (``pages.pictures``) behave as they will with an editor's photo.
 """
 
@@ -29,7 +30,6 @@ PALETTES = {
 
 
 LANDSCAPE = (960, 640)  # 3:2, a camera's own proportions (small: every rendition of it is encoded)
-PORTRAIT = (800, 1000)  # 4:5
 
 
 def _draw(palette: str, seed: int, size: tuple[int, int] = LANDSCAPE) -> bytes:
