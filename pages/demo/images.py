@@ -1,8 +1,8 @@
 """Demo images drawn locally with Pillow (no downloads): warm abstract compositions per area.
 
 They come in the proportions of real photos (``LANDSCAPE`` 3:2 by default; people's placeholder
-portraits are 4:5, ``people.placeholders``), so
-the crops the site makes of them (``pages.pictures``) behave as they will with an editor's photo.
+portraits are 4:5, ``people.placeholders``), so the crops the site makes of them
+(``pages.pictures``) behave as they will with an editor's photo.
 """
 
 from __future__ import annotations
