@@ -91,7 +91,9 @@ def _confirm(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("research_import")
     try:
         plan = build_plan(pending["text"], pending["format"])  # the library may have changed
-        counts = apply_plan(plan, source=pending["name"])
+        # Exactly the fields ticked in the preview: an unticked box keeps the library's value.
+        choices = set(request.POST.getlist("apply"))
+        counts = apply_plan(plan, source=pending["name"], choices=choices)
     except ImportFileError as exc:
         messages.error(request, str(exc))
         return redirect("research_import")

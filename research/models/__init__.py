@@ -2,6 +2,7 @@
 
 from .index_page import ResearchIndexPage
 from .reference import (
+    ONLINE_TYPES,
     CreatorRole,
     CslType,
     EvidenceType,
@@ -11,6 +12,7 @@ from .reference import (
 )
 
 __all__ = [
+    "ONLINE_TYPES",
     "CreatorRole",
     "CslType",
     "EvidenceType",

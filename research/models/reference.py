@@ -30,6 +30,7 @@ from wagtail.search import index
 from ..identifiers import (
     is_valid_doi,
     is_valid_isbn,
+    main_title,
     normalise_doi,
     normalise_title,
     split_isbns,
@@ -49,7 +50,15 @@ class CslType(models.TextChoices):
     REVIEW = "review", _("Review")
     THESIS = "thesis", _("Thesis")
     WEBPAGE = "webpage", _("Web page")
+    POST_WEBLOG = "post-weblog", _("Blog post")
+    POST = "post", _("Online post (forum, social media)")
+    ARTICLE = "article", _("Preprint or working paper")
+    MANUSCRIPT = "manuscript", _("Unpublished manuscript")
+    SPEECH = "speech", _("Talk or presentation")
+    MOTION_PICTURE = "motion_picture", _("Film or video")
+    SOFTWARE = "software", _("Software")
     DATASET = "dataset", _("Dataset")
+    DOCUMENT = "document", _("Other document")
 
 
 class EvidenceType(models.TextChoices):
@@ -93,7 +102,11 @@ REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     CslType.REPORT: ("publisher",),
     CslType.THESIS: ("publisher",),
     CslType.WEBPAGE: ("url",),
+    CslType.POST_WEBLOG: ("url",),
+    CslType.POST: ("url",),
 }
+# Types read on the web, whose container is a site and whose access date matters.
+ONLINE_TYPES = frozenset({CslType.WEBPAGE, CslType.POST_WEBLOG, CslType.POST})
 
 
 class ReferenceQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -200,6 +213,12 @@ class Reference(index.Indexed, ClusterableModel):
         max_length=500,
         blank=True,
         help_text=_("A free, legal copy of the work, such as a repository or author's page."),
+    )
+    accessed = models.DateField(
+        _("accessed on"),
+        null=True,
+        blank=True,
+        help_text=_("For web pages: the day the page was read, which some styles print."),
     )
     licence = models.CharField(
         _("licence"), max_length=120, blank=True, help_text=_("For example CC BY 4.0.")
@@ -312,7 +331,7 @@ class Reference(index.Indexed, ClusterableModel):
                 FieldPanel("doi"),
                 FieldPanel("isbn"),
                 FieldRowPanel([FieldPanel("issn"), FieldPanel("pmid")]),
-                FieldPanel("url"),
+                FieldRowPanel([FieldPanel("url"), FieldPanel("accessed")]),
                 FieldPanel("open_access_url"),
                 FieldPanel("licence"),
             ],
@@ -428,9 +447,10 @@ class Reference(index.Indexed, ClusterableModel):
         return creators[0].family_or_literal if creators else ""
 
     def duplicate_key(self) -> tuple[str, int | None, str]:
-        """Normalised title + year + first author: how records without identifiers are matched."""
+        """Main title (case, accents, punctuation and subtitle ignored) + year + first author's
+        family name: how records are matched when no identifier is shared."""
         return (
-            normalise_title(self.title),
+            main_title(self.title),
             self.issued_year,
             normalise_title(self.first_creator_name()),
         )
@@ -482,7 +502,11 @@ class Reference(index.Indexed, ClusterableModel):
                 CslType.REPORT: _("A report needs the organisation that published it."),
                 CslType.THESIS: _("A thesis needs its university."),
             },
-            "url": {CslType.WEBPAGE: _("A web page needs its URL.")},
+            "url": {
+                CslType.WEBPAGE: _("A web page needs its URL."),
+                CslType.POST_WEBLOG: _("A blog post needs its URL."),
+                CslType.POST: _("An online post needs its URL."),
+            },
         }
         for field_name in REQUIRED_BY_TYPE.get(self.csl_type, ()):
             if not getattr(self, field_name):
