@@ -338,6 +338,8 @@ def entry_to_data(bib_entry: Any) -> ReferenceData:
             raw.setdefault("url", str(f.value))
             continue
         raw[ALIASES.get(key, key)] = str(f.value)
+        if key == "organization":  # a web page's site, also read as the publisher otherwise
+            raw[key] = str(f.value)
     _check_swallowed(raw)
     entry_type = bib_entry.entry_type.lower()
     csl_type = _type(entry_type, raw)
