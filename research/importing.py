@@ -36,6 +36,7 @@ from . import bibtex, merging, ris
 from .csl import ReferenceData, csl_to_data
 from .identifiers import split_isbns
 from .merging import FieldChange
+from .tasks import schedule_citations
 from .models import Reference, ReferenceCreator, VerificationStatus
 
 FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
@@ -353,6 +354,7 @@ def apply_plan(
         created = _create([e.data for e in plan.of(CREATE) if e.data], note, progress)
         if created:
             transaction.on_commit(lambda: _index(created))
+            schedule_citations([ref.pk for ref in created])
     return {
         "created": len(created),
         "updated": updated,

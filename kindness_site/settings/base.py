@@ -225,6 +225,10 @@ if TASKS_BACKEND == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# --- Research library (see README, "Research library") -----------------------------------------
+RESEARCH_CITATION_ENGINE = env_str("RESEARCH_CITATION_ENGINE", "citeproc-js")
+RESEARCH_STORE_CITATIONS = env_bool("RESEARCH_STORE_CITATIONS", True)
+
 # --- Newsletter (see README, "Newsletter") ----------------------------------------------------
 NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 NEWSLETTER_LIST_ID = env_str("NEWSLETTER_LIST_ID", "newsletter.kindness.example.org")

@@ -27,6 +27,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..tasks import schedule_citations
 from ..identifiers import (
     is_valid_doi,
     is_valid_isbn,
@@ -289,6 +290,13 @@ class Reference(index.Indexed, ClusterableModel):
         help_text=_("When the reference was verified."),
     )
 
+    citations = models.JSONField(
+        _("stored citations"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Every style in both languages, rendered when the reference is saved."),
+    )
     slug = models.SlugField(
         _("citation key"),
         max_length=120,
@@ -528,6 +536,9 @@ class Reference(index.Indexed, ClusterableModel):
         if not self.slug:
             self.slug = self.unique_slug()
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) - {"citations"}:
+            schedule_citations([self.pk])  # stored when the transaction commits
 
     def unique_slug(self, taken: set[str] | None = None) -> str:
         """``zak-2017-neuroscience-of-trust``: readable, stable, and unique in the library."""
