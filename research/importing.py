@@ -36,8 +36,8 @@ from . import bibtex, merging, ris
 from .csl import ReferenceData, csl_to_data
 from .identifiers import split_isbns
 from .merging import FieldChange
-from .tasks import schedule_citations
 from .models import Reference, ReferenceCreator, VerificationStatus
+from .tasks import schedule_citations
 
 FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
 CREATE, UPDATE, SKIP, ERROR = "create", "update", "skip", "error"

@@ -27,7 +27,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..tasks import schedule_citations
 from ..identifiers import (
     is_valid_doi,
     is_valid_isbn,
@@ -36,6 +35,7 @@ from ..identifiers import (
     normalise_title,
     split_isbns,
 )
+from ..tasks import schedule_citations
 
 
 class CslType(models.TextChoices):
