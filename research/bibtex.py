@@ -92,6 +92,7 @@ ONLINE_SUBTYPES = {
 PLAIN_FIELDS: list[tuple[str, str]] = [
     ("title", "title"),
     ("title_short", "shorttitle"),
+    ("container_title_short", "shortjournal"),
     ("volume", "volume"),
     ("issue", "number"),
     ("page", "pages"),
@@ -115,6 +116,7 @@ ALIASES = {
     "school": "publisher",
     "organization": "publisher",
     "journaltitle": "journal",
+    "journalabbrev": "shortjournal",
     "issue": "number",
     "language": "langid",
     "howpublished": "publisher",

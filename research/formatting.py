@@ -30,7 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import engines
+from . import engines, style_fixes
 from .csl import reference_to_csl
 from .models import Reference
 
@@ -88,14 +88,14 @@ def _escape(value: Any) -> Any:
 
 def render_citeproc_py(ref: Reference, style: Style, locale: str) -> tuple[str, str]:
     """(bibliography entry HTML, in-text citation HTML) from citeproc-py."""
-    source = CiteProcJSON([escaped_item(ref)])
+    source = CiteProcJSON([style_fixes.prepare(style.key, escaped_item(ref))])
     bibliography = CitationStylesBibliography(
         _style(style.csl_name, locale), source, formatter.html
     )
     citation = Citation([CitationItem("item")])
     bibliography.register(citation)
     in_text = str(bibliography.cite(citation, lambda item: None))
-    entry = str(bibliography.bibliography()[0])
+    entry = style_fixes.finish(style.key, str(bibliography.bibliography()[0]))
     return entry, in_text
 
 

@@ -36,6 +36,7 @@ COMPARED = [
     "title",
     "title_short",
     "container_title",
+    "container_title_short",
     "issued_year",
     "issued_month",
     "issued_day",

@@ -75,6 +75,7 @@ def record(ref: Reference) -> dict[str, Any]:
         "title": ref.title,
         "short_title": ref.title_short,
         "secondary_title": ref.container_title,
+        "alternate_title1": ref.container_title_short,
         "volume": ref.volume,
         "number": ref.issue,
         "publisher": ref.publisher,
@@ -145,6 +146,9 @@ def record_to_data(rec: dict[str, Any]) -> ReferenceData:
     container = rec.get("secondary_title") or rec.get("journal_name") or rec.get("alternate_title3")
     if container:
         values["container_title"] = container.strip()
+    abbreviation = rec.get("alternate_title1") or rec.get("alternate_title2")
+    if abbreviation:
+        values["container_title_short"] = abbreviation.strip()
     for ris_key, field_name in (
         ("short_title", "title_short"),
         ("volume", "volume"),
@@ -213,6 +217,8 @@ READ_KEYS = {
     "secondary_title",
     "journal_name",
     "alternate_title3",
+    "alternate_title1",
+    "alternate_title2",
     "short_title",
     "volume",
     "number",

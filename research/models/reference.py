@@ -145,6 +145,15 @@ class Reference(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("The journal of an article, the book of a chapter, the site of a web page."),
     )
+    container_title_short = models.CharField(
+        _("journal abbreviation"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The journal's abbreviation as NLM lists it, for example: J Exp Soc Psychol "
+            "(Vancouver prints it)."
+        ),
+    )
     issued_year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("The year of publication (required).")
     )
@@ -319,6 +328,7 @@ class Reference(index.Indexed, ClusterableModel):
                 FieldPanel("title"),
                 FieldPanel("title_short"),
                 FieldPanel("container_title"),
+                FieldPanel("container_title_short"),
                 FieldRowPanel(
                     [
                         FieldPanel("issued_year"),
