@@ -135,7 +135,9 @@ def in_text_citation(
 def _stored(ref: Reference, style: Style, language: str | None) -> tuple[str, str] | None:
     """The citation stored when the record was saved, if the engine and styles still match."""
     stored = ref.citations or {}
-    if stored.get("version") != engines.version_stamp():
+    # citeproc-py's stamp is accepted too: it is what was stored while Node could not run, as
+    # good as rendering it again here, and render_citations replaces it later.
+    if stored.get("version") not in (engines.version_stamp(), engines.version_stamp(engines.PY)):
         return None
     code = (language or get_language() or "en").split("-")[0]
     pair = stored.get(code if code in engines.LANGUAGES else "en", {}).get(style.key)
