@@ -29,6 +29,7 @@ setup: install ## Install, migrate, load the bilingual demo and create the admin
 	$(RUN) python manage.py migrate --no-input
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
 	$(RUN) python manage.py load_demo_content
+	$(RUN) python manage.py render_citations
 	$(RUN) python manage.py create_dev_admin
 
 run: setup ## Set everything up and serve the demo site at http://127.0.0.1:8000
