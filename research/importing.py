@@ -190,6 +190,7 @@ class LibraryIndex:
     by_doi: dict[str, Reference] = field(default_factory=dict)
     by_isbn: dict[str, Reference] = field(default_factory=dict)
     by_pmid: dict[str, Reference] = field(default_factory=dict)
+    by_zotero: dict[str, Reference] = field(default_factory=dict)
     by_key: dict[tuple, Reference] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
 
@@ -210,6 +211,8 @@ class LibraryIndex:
             self.by_isbn[isbn] = ref
         if ref.pmid:
             self.by_pmid[ref.pmid] = ref
+        if ref.zotero_key:
+            self.by_zotero[ref.zotero_key] = ref
         self.by_key.setdefault(ref.duplicate_key(), ref)
         if ref.slug:
             self.slugs.add(ref.slug)
@@ -217,7 +220,10 @@ class LibraryIndex:
     def match(self, ref: Reference) -> tuple[Reference | None, str]:
         """The record ``ref`` duplicates and how it was found: a shared identifier (DOI, ISBN,
         PubMed ID), else the same main title, year and first author, unless both carry DOIs
-        and they differ (a preprint and its article, say, are two records)."""
+        and they differ (a preprint and its article, say, are two records). A record synced
+        from Zotero is matched by its item key first, whatever else changed."""
+        if ref.zotero_key and ref.zotero_key in self.by_zotero:
+            return self.by_zotero[ref.zotero_key], "Zotero"
         if ref.doi and ref.doi in self.by_doi:
             return self.by_doi[ref.doi], "DOI"
         for isbn in split_isbns(ref.isbn):
@@ -289,6 +295,8 @@ def plan_entry(
     entry.existing = existing
     if how == "title":
         how_text = _("same main title, year and first author as “%(ref)s”") % {"ref": existing}
+    elif how == "Zotero":
+        how_text = _("the Zotero item synced before as “%(ref)s”") % {"ref": existing}
     else:
         how_text = _("same %(id)s as “%(ref)s”") % {"id": how, "ref": existing}
     entry.changes = merging.changes(existing, value)

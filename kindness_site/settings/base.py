@@ -228,6 +228,9 @@ else:
 # --- Research library (see README, "Research library") -----------------------------------------
 RESEARCH_CITATION_ENGINE = env_str("RESEARCH_CITATION_ENGINE", "citeproc-js")
 RESEARCH_STORE_CITATIONS = env_bool("RESEARCH_STORE_CITATIONS", True)
+ZOTERO_API_KEY = env_str("ZOTERO_API_KEY", "")
+ZOTERO_LIBRARY = env_str("ZOTERO_LIBRARY", "")  # groups/<id> or users/<id>
+ZOTERO_API_URL = env_str("ZOTERO_API_URL", "https://api.zotero.org")
 
 # --- Newsletter (see README, "Newsletter") ----------------------------------------------------
 NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)

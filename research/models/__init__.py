@@ -9,6 +9,7 @@ from .reference import (
     Reference,
     ReferenceCreator,
     VerificationStatus,
+    ZoteroSyncState,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "ReferenceCreator",
     "ResearchIndexPage",
     "VerificationStatus",
+    "ZoteroSyncState",
 ]

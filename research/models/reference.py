@@ -299,6 +299,14 @@ class Reference(index.Indexed, ClusterableModel):
         help_text=_("When the reference was verified."),
     )
 
+    zotero_key = models.CharField(
+        _("Zotero item key"),
+        max_length=16,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Set by the Zotero sync: the item this record mirrors."),
+    )
     citations = models.JSONField(
         _("stored citations"),
         default=dict,
@@ -651,3 +659,19 @@ def user_label(user: Any) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+class ZoteroSyncState(models.Model):
+    """How far a Zotero library has been synced: its ``Last-Modified-Version`` at the last
+    successful sync, so the next one asks only for what changed since (``?since=``)."""
+
+    library = models.CharField(_("Zotero library"), max_length=64, unique=True)
+    version = models.PositiveBigIntegerField(_("library version"), default=0)
+    synced_at = models.DateTimeField(_("synced at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Zotero sync state")
+        verbose_name_plural = _("Zotero sync states")
+
+    def __str__(self) -> str:
+        return f"{self.library} @ {self.version}"
