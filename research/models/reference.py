@@ -27,6 +27,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..admin_panels import CrossrefFindingsPanel
 from ..identifiers import (
     is_valid_doi,
     is_valid_isbn,
@@ -314,6 +315,16 @@ class Reference(index.Indexed, ClusterableModel):
         editable=False,
         help_text=_("Every style in both languages, rendered when the reference is saved."),
     )
+    check_findings = models.JSONField(
+        _("findings of the Crossref check"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Differences from Crossref's record, retractions and corrections."),
+    )
+    crossref_checked_at = models.DateTimeField(
+        _("checked against Crossref at"), null=True, blank=True, editable=False
+    )
     slug = models.SlugField(
         _("citation key"),
         max_length=120,
@@ -381,6 +392,7 @@ class Reference(index.Indexed, ClusterableModel):
                 FieldPanel("verification_method"),
                 FieldPanel("verification_notes"),
                 FieldRowPanel([FieldPanel("checked_by"), FieldPanel("checked_at")]),
+                CrossrefFindingsPanel(heading=_("Crossref check")),
             ],
             heading=_("Verification"),
         ),
