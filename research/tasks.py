@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from django.conf import settings
 from django.db import transaction
 from django_tasks import task
@@ -23,9 +25,28 @@ def store_citations(reference_ids: list[int]) -> int:
     return stored
 
 
+_pending: threading.local = threading.local()
+
+
 def schedule_citations(reference_ids: list[int]) -> None:
-    """After the transaction commits (the creators are saved by then), queue the rendering."""
+    """After the transaction commits (the creators are saved by then), queue the rendering.
+
+    Saves within one transaction (a demo load, an import, a sync) are gathered into one task,
+    so Node starts once for all of them rather than once per record.
+    """
     if not reference_ids or not getattr(settings, "RESEARCH_STORE_CITATIONS", True):
         return
-    ids = list(reference_ids)
-    transaction.on_commit(lambda: store_citations.enqueue(reference_ids=ids))
+    if getattr(_pending, "ids", None) is None:
+        _pending.ids = set()
+    _pending.ids.update(reference_ids)
+    # Every save registers the callback; the first to run takes every id gathered so far, the
+    # others find nothing left. Ids of a rolled-back transaction ride along with the next
+    # commit, where the task skips records that do not exist.
+    transaction.on_commit(_enqueue_pending)
+
+
+def _enqueue_pending() -> None:
+    ids = sorted(getattr(_pending, "ids", None) or ())
+    _pending.ids = None
+    if ids:
+        store_citations.enqueue(reference_ids=ids)
