@@ -1,18 +1,18 @@
 """Which CSL engine formats the library, and the stored citations it produces.
 
-Measured on the official CSL test-suite (bench/csl_bench.py, the 601 fixtures that need no
-citation sequence, locator, section or abbreviation list; one harness and one normalisation for
-every engine): citeproc-js 2.4.63, the reference implementation behind Zotero and Mendeley,
-passes 577 (96.0 %); citeproc-py 0.11.1 passes 375 (62.4 %); pandoc 2.17's citeproc (Debian 12)
-passed 114 (19.0 %) in a run before pandoc's HTML was mapped to the suite's markup, so that
-figure is a floor. On the library's own references citeproc-py gives initials where Chicago and MLA want full names, leaves periods
-outside closing quotes and prints ``1.Curry`` in Vancouver. So citeproc-js formats, run by Node
-as a batch filter (research/citeproc_js/render.mjs) when references are saved, never while a
-page is served: each reference keeps every style in both languages in ``Reference.citations``
-with a version stamp (engine, its version, the style and locale files). Pages read the stored
-strings; a stamp that no longer matches (a new engine or style) or a record rendered while Node
-was missing falls back to citeproc-py live (cached) until ``manage.py render_citations`` or the
-next save stores fresh ones.
+Measured on the official CSL test-suite (bench/csl_bench.py, the 601 fixtures that need no citation
+sequence, locator, section or abbreviation list; one harness and one normalisation for every
+engine): citeproc-js 2.4.63, the reference implementation behind Zotero and Mendeley, passes 577
+(96.0 %); citeproc-py 0.11.1 passes 375 (62.4 %); pandoc 2.17's citeproc (Debian 12) passed 114
+(19.0 %) in a run before pandoc's HTML was mapped to the suite's markup, so that figure is a floor.
+On the library's own references citeproc-py gives initials where Chicago and MLA want full names,
+leaves periods outside closing quotes and prints ``1.Curry`` in Vancouver. So citeproc-js formats,
+run by Node as a batch filter (research/citeproc_js/render.mjs) when references are saved, never
+while a page is served: each reference keeps every style in both languages in
+``Reference.citations`` with a version stamp (engine, its version, the style and locale files).
+Pages read the stored strings; a stamp that no longer matches (a new engine or style) or a record
+rendered while Node was missing falls back to citeproc-py live (cached) until ``manage.py
+render_citations`` or the next save stores fresh ones.
 """
 
 from __future__ import annotations
