@@ -29,6 +29,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", "-"),
+            "client_ip": getattr(record, "client_ip", "-"),
         }
         for name, value in vars(record).items():
             if name not in _STANDARD and name not in entry and not name.startswith("_"):
@@ -59,9 +60,12 @@ def build_logging(
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": "kindness_site.security.request_id.RequestIdFilter"}},
+        "filters": {"request_id": {"()": "kindness_site.security.request_id.RequestContextFilter"}},
         "formatters": {
-            "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+            "plain": {
+                "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(client_ip)s] "
+                "%(message)s"
+            },
             "json": {"()": "kindness_site.logging.JsonFormatter"},
         },
         "handlers": {

@@ -11,20 +11,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from kindness_site.security import ratelimit
+from kindness_site.security.client_address import client_ip
+
 from .forms import JoinForm, NetworkFilterForm
 from .models import Area, Member, MemberStatus, NetworkPage, network_figures
 from .models.network import member_countries
 from .models.stories import localise_areas, localised_areas
 from .notifications import notify_staff_of_application
 from .pagination import paginate
-from .ratelimit import RateLimit
 
 MEMBERS_PER_PAGE = getattr(settings, "NETWORK_MEMBERS_PER_PAGE", 12)
-JOIN_LIMIT = RateLimit(
-    "network-join",
-    limit=getattr(settings, "NETWORK_JOIN_RATE_LIMIT", 5),
-    window=getattr(settings, "NETWORK_JOIN_RATE_WINDOW", 3600),
-)
+JOIN_LIMIT = getattr(settings, "NETWORK_JOIN_RATE_LIMIT", 5)
+JOIN_WINDOW = getattr(settings, "NETWORK_JOIN_RATE_WINDOW", 3600)
 
 
 def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
@@ -94,7 +93,7 @@ def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _join_response(page, request, JoinForm(locale_id=page.locale_id))
     form = JoinForm(request.POST, locale_id=page.locale_id)
-    wait = JOIN_LIMIT.hit(request)
+    wait = ratelimit.hit("network-join", client_ip(request), JOIN_LIMIT, JOIN_WINDOW)
     if wait:
         minutes = max(1, round(wait / 60))
         response = _join_response(

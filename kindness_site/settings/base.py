@@ -7,6 +7,7 @@ the same code runs on a laptop with SQLite and on production nodes with PostgreS
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from kindness_site.logging import build_logging
 
@@ -73,7 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kindness_site.security.request_id.RequestIdMiddleware",
+    "kindness_site.security.request_id.RequestContextMiddleware",
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kindness_site.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -345,8 +347,13 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 # Provider webhooks: a body that does not parse is the sender's fault, a 400 (security/webhooks.py).
 WEBHOOK_PATH_PREFIXES = ("/newsletter/anymail/",)
-# Every limit built on kindness_site.security.ratelimit; false only for load tests.
+# Every rate limit of the site (kindness_site/security/ratelimit.py); false only for load tests.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+# Proxies in front of gunicorn that append to X-Forwarded-For (TLS terminator, Varnish, load
+# balancer); 0 uses REMOTE_ADDR (kindness_site/security/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "hello@example.org")
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
@@ -360,6 +367,14 @@ CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 # Search: caps that keep a hostile query cheap.
 SEARCH_MAX_QUERY_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+
+# Request ids (django-log-request-id; kindness_site/security/request_id.py): an incoming
+# X-Request-ID is kept when it is a plain token, else one is made; returned in the response.
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+NO_REQUEST_ID = "-"
+LOG_REQUESTS = False  # our access line (with duration and client address) replaces the library's
 
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production (see production.py)
 LOGGING = build_logging(

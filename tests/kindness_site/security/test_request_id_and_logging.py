@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.urls import path
 
 from kindness_site.logging import JsonFormatter, build_logging
-from kindness_site.security.request_id import RequestIdFilter, incoming_or_new
+from kindness_site.security.request_id import RequestContextFilter, is_plain_id
 
 logger = logging.getLogger("kindness_site.tests")
 
@@ -31,7 +31,7 @@ urlpatterns = [path("log/", logging_view), path("fail/", failing_view)]
 @pytest.fixture
 def records(settings, caplog):
     settings.ROOT_URLCONF = __name__
-    caplog.handler.addFilter(RequestIdFilter())
+    caplog.handler.addFilter(RequestContextFilter())
     caplog.set_level(logging.INFO)
     yield caplog
     caplog.handler.removeFilter(caplog.handler.filters[-1])
@@ -51,7 +51,7 @@ def test_a_valid_incoming_id_is_kept_and_a_hostile_one_replaced(client, records)
     )
     forged = client.get("/log/", headers={"X-Request-ID": "x\n\nFAKE LOG LINE"})["X-Request-ID"]
     assert "\n" not in forged and len(forged) == 32
-    assert incoming_or_new("short") != "short"
+    assert not is_plain_id("short") and is_plain_id("lb-1234abcd")
 
 
 def test_errors_are_logged_with_the_request_id(client, records):
@@ -65,7 +65,7 @@ def test_errors_are_logged_with_the_request_id(client, records):
 
 def test_outside_a_request_the_id_is_a_dash():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "msg", None, None)
-    RequestIdFilter().filter(record)
+    RequestContextFilter().filter(record)
     assert record.request_id == "-"
 
 
