@@ -4,6 +4,7 @@ Everything that differs between machines is read from the environment (see READM
 the same code runs on a laptop with SQLite and on production nodes with PostgreSQL and Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,12 +89,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kindness_site.security.middleware.AdminOTPRequiredMiddleware",
-    "kindness_site.security.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
     "kindness_site.security.webhooks.WebhookMalformedBodyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kindness_site.urls"
@@ -165,6 +168,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes checks every sign-in before the password (kindness_site/security/login_throttle.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -342,13 +350,24 @@ OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kindness Movement"
 OTP_VERIFY_ATTEMPTS_PER_WINDOW = 10
 LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
-LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Sign-in lockout (django-axes): one user name from one client address, never the address alone,
+# so failures under other names never refuse an editor's correct password.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_USER
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "kindness_site.security.login_throttle.username"
+AXES_CLIENT_IP_CALLABLE = "kindness_site.security.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "kindness_site.security.login_throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # Wagtail's own log and our access log record sign-ins
+AXES_VERBOSE = False
 # Provider webhooks: a body that does not parse is the sender's fault, a 400 (security/webhooks.py).
 WEBHOOK_PATH_PREFIXES = ("/newsletter/anymail/",)
 # Every rate limit of the site (kindness_site/security/ratelimit.py); false only for load tests.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+AXES_ENABLED = RATELIMIT_ENABLED  # the sign-in lockout is a limit too
 # Proxies in front of gunicorn that append to X-Forwarded-For (TLS terminator, Varnish, load
 # balancer); 0 uses REMOTE_ADDR (kindness_site/security/client_address.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
