@@ -5,3 +5,7 @@ class SecurityConfig(AppConfig):
     name = "kindness_site.security"
     label = "security"
     verbose_name = "Security"
+
+    def ready(self) -> None:
+        # Register the deploy checks.
+        from . import webhooks  # noqa: F401

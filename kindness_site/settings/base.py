@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
-    "kindness_site.security.webhooks.WebhookMalformedBodyMiddleware",
+    "kindness_site.security.webhooks.WebhookErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the 429 page.
     "axes.middleware.AxesMiddleware",
