@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_POST
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.sitemap import sitemap_view
@@ -20,6 +22,9 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("admin/2fa/", include("kindness_site.security.urls")),
+    # Wagtail's logout answers GET with 405 but still deletes the session cookie, so any page
+    # could sign an editor out with <img src=/admin/logout/>: POST only, refused before its view.
+    path("admin/logout/", require_POST(LogoutView.as_view()), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
