@@ -4,7 +4,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_POST
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LogoutView
@@ -33,9 +32,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # The embedded default serves uploads itself; production serves them from object storage or
     # the reverse proxy (whitenoise never serves media).
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_public_media))
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),

@@ -190,6 +190,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Documents on local disk live here, outside MEDIA_ROOT, so only Wagtail's serve view (which checks
+# collection privacy and forces a download) can reach them (kindness_site/security/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
@@ -207,7 +210,7 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media_storage = {"BACKEND": "kindness_site.security.storage.MediaStorage"}
 
 STORAGES = {
     "default": _media_storage,
