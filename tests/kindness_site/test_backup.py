@@ -156,3 +156,22 @@ def test_vendor_mismatch_is_refused(tmp_path):
     folder = backup.backup(source, None, tmp_path / "b")
     with pytest.raises(restore.RestoreError, match="from SQLite"):
         restore.restore(folder, {**PG, "NAME": "whatever"}, None)
+
+
+def test_documents_outside_media_root_are_backed_up_and_restored_to_their_own_root(media, tmp_path):
+    """Documents live in PRIVATE_MEDIA_ROOT (never served under /media/); a backup that missed
+    them would lose every uploaded document."""
+    private = tmp_path / "private-media"
+    (private / "documents").mkdir(parents=True)
+    (private / "documents" / "minutes.pdf").write_bytes(b"%PDF-1.4 private")
+    target = tmp_path / "out"
+    target.mkdir()
+    archive = backup.archive_media(media, target, private)
+    manifest = {"media": archive.name}
+    restored, restored_private = tmp_path / "r-media", tmp_path / "r-private"
+    files = restore.restore_media(target, manifest, restored, restored_private)
+    assert files == 3
+    assert files_in(restored) == files_in(media)
+    assert files_in(restored_private) == files_in(private)
+    with pytest.raises(restore.RestoreError):
+        restore.restore_media(target, manifest, tmp_path / "again")  # nowhere for documents
