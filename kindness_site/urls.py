@@ -13,6 +13,7 @@ from pages.sitemap import sitemap_view
 from pages.views import search
 
 from . import views
+from .security.csp import with_admin_headers
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,11 +21,17 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
-    path("admin/2fa/", include("kindness_site.security.urls")),
-    # Wagtail's logout answers GET with 405 but still deletes the session cookie, so any page
-    # could sign an editor out with <img src=/admin/logout/>: POST only, refused before its view.
-    path("admin/logout/", require_POST(LogoutView.as_view()), name="wagtailadmin_logout"),
-    path("admin/", include(wagtailadmin_urls)),
+    # The admin's own CSP and same-origin framing (kindness_site/security/csp.py).
+    *with_admin_headers(
+        [
+            path("admin/2fa/", include("kindness_site.security.urls")),
+            # Wagtail's logout answers GET with 405 but still deletes the session cookie, so any
+            # page could sign an editor out with <img src=/admin/logout/>: POST only, refused
+            # before its view runs.
+            path("admin/logout/", require_POST(LogoutView.as_view()), name="wagtailadmin_logout"),
+            path("admin/", include(wagtailadmin_urls)),
+        ]
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
 ]

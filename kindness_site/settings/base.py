@@ -79,7 +79,8 @@ MIDDLEWARE = [
     "kindness_site.security.request_id.RequestContextMiddleware",
     "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "kindness_site.security.headers.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "kindness_site.security.headers.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kindness_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,7 +92,7 @@ MIDDLEWARE = [
     "kindness_site.security.middleware.AdminOTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "kindness_site.security.webhooks.WebhookErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the 429 page.
@@ -318,7 +319,8 @@ SECURE_CSP = {
     "base-uri": ["'self'"],
 }
 # The Wagtail admin renders inline scripts and styles, shows data:/blob: previews of uploads and
-# frames its own previews: a looser policy for /admin/ only (kindness_site/security/csp.py).
+# frames its own previews: a looser policy for the admin's views only, with X-Frame-Options
+# SAMEORIGIN to match its frame-ancestors 'self' (kindness_site/security/csp.py).
 ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
@@ -332,9 +334,11 @@ ADMIN_CSP = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
 }
-ADMIN_CSP_PATH_PREFIXES = ("/admin/",)
+# Where the two-factor requirement applies (kindness_site/security/middleware.py).
+ADMIN_PATH_PREFIXES = ("/admin/",)
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-# Browser features the site never uses, switched off for every page and anything embedded in it.
+# Browser features the site never uses, switched off for every page and anything embedded in it
+# (django-permissions-policy, which also checks every feature name).
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     "accelerometer": [],
     "camera": [],
@@ -345,7 +349,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "payment": [],
     "usb": [],
     "browsing-topics": [],
-    "fullscreen": ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"'],
+    "fullscreen": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 
 # Admin two-factor authentication (django-otp) and sign-in throttling (kindness_site/security).
