@@ -10,7 +10,7 @@ import pytest
 from django.http import HttpResponse
 from django.urls import path
 
-from kindness_site.logging import JsonFormatter, build_logging
+from kindness_site.logging import ClientErrorFilter, JsonFormatter, build_logging
 from kindness_site.security.request_id import RequestContextFilter, is_plain_id
 
 logger = logging.getLogger("kindness_site.tests")
@@ -91,7 +91,7 @@ def test_json_formatter_writes_one_object_per_line():
 def test_build_logging():
     config = build_logging("json", "INFO", access_level="INFO")
     assert config["handlers"]["console"]["formatter"] == "json"
-    assert config["handlers"]["console"]["filters"] == ["request_id"]
+    assert config["handlers"]["console"]["filters"] == ["client_errors", "request_id"]
     assert config["loggers"]["kindness_site.access"]["level"] == "INFO"
     logging.config.dictConfig(config)  # valid for the logging module
     with pytest.raises(ValueError, match="LOG_FORMAT"):
@@ -101,3 +101,43 @@ def test_build_logging():
 def test_production_logs_json(production_security):
     assert production_security.LOG_FORMAT == "json"
     assert production_security.LOGGING["handlers"]["console"]["formatter"] == "json"
+
+
+@pytest.fixture
+def client_error_records(caplog):
+    caplog.handler.addFilter(ClientErrorFilter())
+    caplog.set_level(logging.INFO)
+    yield caplog
+    caplog.handler.removeFilter(caplog.handler.filters[-1])
+
+
+def _one_line_warnings_only(records) -> None:
+    assert records, "the event is still logged"
+    assert not [r for r in records if r.levelno >= logging.ERROR]
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in records)
+
+
+def test_a_forged_host_is_one_warning_line(client, settings, client_error_records):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = client.get("/healthz", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    _one_line_warnings_only([r for r in client_error_records.records if "django" in r.name])
+    assert any("evil.example" in r.getMessage() for r in client_error_records.records)
+
+
+def test_an_oversized_body_is_one_warning_line(client, settings, client_error_records, db):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client.post("/en/newsletter/subscribe/", {"email": "x" * 5000})
+    assert response.status_code == 400
+    _one_line_warnings_only([r for r in client_error_records.records if "django" in r.name])
+
+
+def test_other_errors_keep_their_level_and_traceback():
+    try:
+        raise RuntimeError("a real fault")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "django.request", logging.ERROR, __file__, 1, "boom", None, sys.exc_info()
+        )
+    ClientErrorFilter().filter(record)
+    assert record.levelno == logging.ERROR and record.exc_info is not None
