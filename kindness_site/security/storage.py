@@ -42,9 +42,11 @@ class MediaStorage(FileSystemStorage):
         return super().path(name)
 
     def _save(self, name: str, content: Any) -> str:
-        # The parent returns the name relative to its own location; a document's is the private one.
+        # _save is the hook Django's storage API asks subclasses to implement. The parent returns
+        # the name relative to its own location; a document's is the private one, so the private
+        # storage saves it (the name is already free there: get_available_name used path()).
         if is_document(name):
-            return self.private._save(name, content)
+            return self.private.save(name, content)
         return super()._save(name, content)
 
     def url(self, name: str | None) -> str:
