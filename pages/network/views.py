@@ -14,16 +14,12 @@ from wagtail.log_actions import log
 from kindness_site.security import ratelimit
 from kindness_site.security.client_address import client_ip
 
+from ..models import Area
+from ..pagination import paginate
+from ..stories.models import localise_areas, localised_areas
 from .forms import JoinForm, NetworkFilterForm
-from .models import Area, Member, MemberStatus, NetworkPage, network_figures
-from .models.network import member_countries
-from .models.stories import localise_areas, localised_areas
+from .models import Member, MemberStatus, NetworkPage, member_countries, network_figures
 from .notifications import notify_staff_of_application
-from .pagination import paginate
-
-MEMBERS_PER_PAGE = getattr(settings, "NETWORK_MEMBERS_PER_PAGE", 12)
-JOIN_LIMIT = getattr(settings, "NETWORK_JOIN_RATE_LIMIT", 5)
-JOIN_WINDOW = getattr(settings, "NETWORK_JOIN_RATE_WINDOW", 3600)
 
 
 def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
@@ -43,7 +39,7 @@ def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
         )
         .order_by("-is_example", "name", "pk")
     )
-    page_obj = paginate(request, members, MEMBERS_PER_PAGE)
+    page_obj = paginate(request, members, settings.NETWORK_MEMBERS_PER_PAGE)
     localise_areas(page_obj.object_list, page.locale_id, by_key)
     return page.render(
         request,
@@ -93,7 +89,12 @@ def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _join_response(page, request, JoinForm(locale_id=page.locale_id))
     form = JoinForm(request.POST, locale_id=page.locale_id)
-    wait = ratelimit.hit("network-join", client_ip(request), JOIN_LIMIT, JOIN_WINDOW)
+    wait = ratelimit.hit(
+        "network-join",
+        client_ip(request),
+        settings.NETWORK_JOIN_RATE_LIMIT,
+        settings.NETWORK_JOIN_RATE_WINDOW,
+    )
     if wait:
         minutes = max(1, round(wait / 60))
         response = _join_response(
