@@ -68,33 +68,6 @@ def _add(key: str, amount: int, timeout: int) -> int:
         return amount
 
 
-def reset(scope: str, ident: str, window: int, now: float | None = None) -> None:
-    """Forget the attempts counted in the current window (e.g. after a successful sign-in)."""
-    now = time.time() if now is None else now
-    cache.delete(_key(scope, ident, int(now // window)))
-
-
-def lock(scope: str, ident: str, seconds: int, now: float | None = None) -> None:
-    """Refuse ``ident`` for ``seconds`` (checked with :func:`locked_for`)."""
-    now = time.time() if now is None else now
-    cache.set(_key(scope, ident, "lock"), now + seconds, timeout=seconds)
-
-
-def locked_for(scope: str, ident: str, now: float | None = None) -> int | None:
-    """Seconds left on a lock set by :func:`lock`, or None when ``ident`` is not locked."""
-    if not enabled():
-        return None
-    until = cache.get(_key(scope, ident, "lock"))
-    now = time.time() if now is None else now
-    if until is None or until <= now:
-        return None
-    return max(1, math.ceil(until - now))
-
-
-def unlock(scope: str, ident: str) -> None:
-    cache.delete(_key(scope, ident, "lock"))
-
-
 def wait_for_send_slots(count: int, per_second: int) -> None:
     """Block until this process may make ``count`` provider calls under the site-wide rate.
 

@@ -23,20 +23,9 @@ def test_odd_identities_make_valid_keys():
         assert ratelimit.hit("odd", ident, 5, 60) is None
 
 
-def test_lock_and_unlock():
-    ratelimit.lock("l", "who", 30, now=100.0)
-    assert ratelimit.locked_for("l", "who", now=110.0) == 20
-    assert ratelimit.locked_for("l", "who", now=131.0) is None
-    ratelimit.lock("l", "who", 30)
-    ratelimit.unlock("l", "who")
-    assert ratelimit.locked_for("l", "who") is None
-
-
 def test_switched_off_for_load_tests(settings):
     settings.RATELIMIT_ENABLED = False
     assert all(ratelimit.hit("off", "a", 0, 60) is None for _ in range(5))
-    ratelimit.lock("off", "a", 60)
-    assert ratelimit.locked_for("off", "a") is None
 
 
 @pytest.mark.parametrize(
