@@ -5,6 +5,8 @@ PYTHON ?= python3
 UV := $(PYTHON) -m uv
 RUN := $(UV) run --frozen
 export UV_PROJECT_ENVIRONMENT := .venv
+# Property tests run the same examples on every `make test` (tests/conftest.py); plain pytest explores.
+export HYPOTHESIS_PROFILE ?= ci
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

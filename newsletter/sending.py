@@ -45,6 +45,8 @@ from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from kindness_site.security.ratelimit import wait_for_send_slots
+
 from .emails import RenderedIssue, issue_message, personalise, render_issue
 from .links import LinkFactory
 from .models import (
@@ -56,7 +58,6 @@ from .models import (
     Subscriber,
     SubscriberStatus,
 )
-from .ratelimit import wait_for_send_slots
 
 logger = logging.getLogger(__name__)
 

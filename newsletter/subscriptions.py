@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from kindness_site.security.client_address import UNKNOWN, client_ip
 from pages.models import Area
 
 from .consent import CONSENT_TEXT_VERSION
@@ -36,7 +37,8 @@ class Origin:
 
     @classmethod
     def from_request(cls, request, source: str) -> Origin:
-        ip = request.META.get("REMOTE_ADDR") or None
+        address = client_ip(request)
+        ip = None if address == UNKNOWN else address
         return cls(
             source=source, ip_address=ip, user_agent=request.headers.get("User-Agent", "")[:300]
         )

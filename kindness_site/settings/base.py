@@ -4,9 +4,11 @@ Everything that differs between machines is read from the environment (see READM
 the same code runs on a laptop with SQLite and on production nodes with PostgreSQL and Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from kindness_site.logging import build_logging
 
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,9 +76,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kindness_site.security.request_id.RequestIdMiddleware",
+    "kindness_site.security.request_id.RequestContextMiddleware",
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "kindness_site.security.headers.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "kindness_site.security.headers.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kindness_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,12 +90,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kindness_site.security.middleware.AdminOTPRequiredMiddleware",
-    "kindness_site.security.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
-    "kindness_site.security.webhooks.WebhookMalformedBodyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "kindness_site.security.webhooks.WebhookErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kindness_site.urls"
@@ -163,6 +169,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes checks every sign-in before the password (kindness_site/security/login_throttle.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -180,6 +191,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Documents on local disk live here, outside MEDIA_ROOT, so only Wagtail's serve view (which checks
+# collection privacy and forces a download) can reach them (kindness_site/security/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
@@ -197,7 +211,7 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media_storage = {"BACKEND": "kindness_site.security.storage.MediaStorage"}
 
 STORAGES = {
     "default": _media_storage,
@@ -317,7 +331,8 @@ SECURE_CSP = {
     "base-uri": ["'self'"],
 }
 # The Wagtail admin renders inline scripts and styles, shows data:/blob: previews of uploads and
-# frames its own previews: a looser policy for /admin/ only (kindness_site/security/csp.py).
+# frames its own previews: a looser policy for the admin's views only, with X-Frame-Options
+# SAMEORIGIN to match its frame-ancestors 'self' (kindness_site/security/csp.py).
 ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
@@ -331,9 +346,11 @@ ADMIN_CSP = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
 }
-ADMIN_CSP_PATH_PREFIXES = ("/admin/",)
+# Where the two-factor requirement applies (kindness_site/security/middleware.py).
+ADMIN_PATH_PREFIXES = ("/admin/",)
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-# Browser features the site never uses, switched off for every page and anything embedded in it.
+# Browser features the site never uses, switched off for every page and anything embedded in it
+# (django-permissions-policy, which also checks every feature name).
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     "accelerometer": [],
     "camera": [],
@@ -344,7 +361,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "payment": [],
     "usb": [],
     "browsing-topics": [],
-    "fullscreen": ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"'],
+    "fullscreen": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 
 # Admin two-factor authentication (django-otp) and sign-in throttling (kindness_site/security).
@@ -352,13 +369,29 @@ OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kindness Movement"
 OTP_VERIFY_ATTEMPTS_PER_WINDOW = 10
 LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
-LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Sign-in lockout (django-axes): one user name from one client address, never the address alone,
+# so failures under other names never refuse an editor's correct password.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_USER
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "kindness_site.security.login_throttle.username"
+AXES_CLIENT_IP_CALLABLE = "kindness_site.security.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "kindness_site.security.login_throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # Wagtail's own log and our access log record sign-ins
+AXES_VERBOSE = False
 # Provider webhooks: a body that does not parse is the sender's fault, a 400 (security/webhooks.py).
 WEBHOOK_PATH_PREFIXES = ("/newsletter/anymail/",)
-# Every limit built on kindness_site.security.ratelimit; false only for load tests.
+# Every rate limit of the site (kindness_site/security/ratelimit.py); false only for load tests.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+AXES_ENABLED = RATELIMIT_ENABLED  # the sign-in lockout is a limit too
+# Proxies in front of gunicorn that append to X-Forwarded-For (TLS terminator, Varnish, load
+# balancer); 0 uses REMOTE_ADDR (kindness_site/security/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "hello@example.org")
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
@@ -372,6 +405,14 @@ CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 # Search: caps that keep a hostile query cheap.
 SEARCH_MAX_QUERY_LENGTH = env_int("SEARCH_MAX_QUERY_LENGTH", 200)
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+
+# Request ids (django-log-request-id; kindness_site/security/request_id.py): an incoming
+# X-Request-ID is kept when it is a plain token, else one is made; returned in the response.
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+NO_REQUEST_ID = "-"
+LOG_REQUESTS = False  # our access line (with duration and client address) replaces the library's
 
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production (see production.py)
 LOGGING = build_logging(
