@@ -12,6 +12,7 @@ from kindness_site.logging import build_logging
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
 from .mail import build_mailers, webhook_providers
+from .storage import media_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -191,6 +192,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
             "region_name": env_str("AWS_S3_REGION_NAME") or None,
             "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            # Objects get the bucket's policy: public read for images only (deploy/env.example);
+            # documents stay private and are served through the site's download view.
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
@@ -198,6 +202,14 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+MEDIA_ORIGINS = media_origins(
+    AWS_STORAGE_BUCKET_NAME,
+    env_str("AWS_S3_CUSTOM_DOMAIN"),
+    env_str("AWS_S3_ENDPOINT_URL"),
+    env_str("AWS_S3_REGION_NAME"),
+    env_str("AWS_S3_ADDRESSING_STYLE"),
+)
 
 STORAGES = {
     "default": _media_storage,
@@ -295,7 +307,8 @@ SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    # Images come from object storage when uploads live there.
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -310,7 +323,7 @@ ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'", "https:"],
