@@ -47,7 +47,9 @@ def shape() -> Iterator[Shape]:
     with provider, Shape(config, timer_every=TIMER_EVERY) as running:
         running.provider = provider  # type: ignore[attr-defined]
         yield running
-    shutil.rmtree(run_dir, ignore_errors=True)
+    # The processes' logs stay for a failure's post-mortem; their scratch directories go.
+    shutil.rmtree(run_dir / "var", ignore_errors=True)
+    print(f"production-shape logs: {run_dir / 'logs'}")
 
 
 @pytest.fixture(scope="package")
