@@ -133,8 +133,6 @@ class ShapeConfig:
                 "AWS_ACCESS_KEY_ID": "shape-access-key",
                 "AWS_SECRET_ACCESS_KEY": "shape-secret-key",
                 # Varnish purged on publish (wagtail.contrib.frontend_cache).
-                "FRONTEND_CACHE_BACKEND": "http",
-                "FRONTEND_CACHE_LOCATION": varnish,
                 "FRONTEND_CACHE_VARNISH_URL": varnish,
                 # Varnish is the one proxy in front of the nodes here.
                 "TRUSTED_PROXY_COUNT": "1",

@@ -1,8 +1,8 @@
 """Varnish in front of both nodes, with the VCL from ``deploy/varnish/``.
 
-``default.vcl`` is used as it is; only ``backends.vcl`` (which it includes) is rewritten with the
-nodes' loopback ports and a short probe interval, into the run directory, which comes first on
-Varnish's ``vcl_path``.
+``default.vcl`` is used as it is; the ``backends.vcl`` it includes is the operator's example
+(``backends.vcl.example``) with each node's address replaced by a loopback port and a short probe
+interval, written into the run directory, which comes first on Varnish's ``vcl_path``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ PROBE_INTERVAL = "1s"
 
 
 def backends_vcl(config: ShapeConfig) -> str:
-    """deploy/varnish/backends.vcl with each ``backend node_x`` pointed at the shape's node."""
-    text = (DEPLOY_VCL / "backends.vcl").read_text()
+    """backends.vcl.example with each ``backend node_x`` pointed at the shape's node."""
+    text = (DEPLOY_VCL / "backends.vcl.example").read_text()
     for node in NODES:
         pattern = re.compile(
             rf'(backend node_{node}\s*\{{[^}}]*?\.host\s*=\s*)"[^"]*"'
@@ -30,7 +30,7 @@ def backends_vcl(config: ShapeConfig) -> str:
         )
         text, found = pattern.subn(rf'\1"127.0.0.1"\2"{config.port(node)}"', text)
         if not found:
-            raise RuntimeError(f"deploy/varnish/backends.vcl has no backend node_{node}")
+            raise RuntimeError(f"deploy/varnish/backends.vcl.example has no backend node_{node}")
     return re.sub(r"\.interval\s*=\s*[0-9.]+s;", f".interval = {PROBE_INTERVAL};", text)
 
 

@@ -11,6 +11,7 @@ import dj_database_url
 from kindness_site.logging import build_logging
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
+from .frontend_cache import frontend_caches
 from .mail import build_mailers, webhook_providers
 from .storage import media_origins
 
@@ -44,7 +45,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purge a published page alone and
+    # before the transaction commits. We use its backends and PurgeBatch from our own handlers
+    # (kindness_site/page_cache_purge.py), which purge after the commit and purge what shows it.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -157,6 +160,14 @@ else:
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
         }
     }
+
+# The one generation number of everything cached that derives from public content
+# (pages/cache_generation.py): in the default cache when it is shared (Redis), else in this file,
+# which every process on the machine sees.
+CACHE_GENERATION_FILE = Path(env_str("CACHE_GENERATION_FILE", str(VAR_DIR / "cache-generation")))
+# The operator's declaration that one process serves the site (plus commands on the same machine):
+# only then may production run without a shared cache (kindness_site/checks.py).
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -281,22 +292,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Alt text is required on every image, with guidance (kindness_site/editors/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "kindness_site.editors.image_forms.AltTextRequiredImageForm"
 
-# Frontend cache (CDN purge on publish): configured only when a CDN is named.
-if env_str("FRONTEND_CACHE_BACKEND") == "cloudflare":
-    WAGTAILFRONTENDCACHE = {
-        "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
-            "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
-        }
-    }
-elif env_str("FRONTEND_CACHE_BACKEND") == "http":
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env_str("FRONTEND_CACHE_LOCATION"),
-        }
-    }
+# The HTTP cache in front (Varnish, Cloudflare, CloudFront), purged after every public change.
+WAGTAILFRONTENDCACHE = frontend_caches()
+# We purge each translation ourselves (kindness_site/page_cache_purge.py): no guessed language URLs.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # --- Security defaults shared by all environments -------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
