@@ -39,7 +39,7 @@ test: install ## Install and run the whole test suite (SQLite unless DATABASE_UR
 	@# The production shape (tests/topology) needs PostgreSQL: run with it, left out on SQLite.
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then $(MAKE) --no-print-directory test-topology; fi
 
-test-topology: ## The production-shape tests (PostgreSQL, Redis, Varnish, moto): two nodes, worker, timers
+test-topology: install ## The production-shape tests (PostgreSQL, Redis, Varnish, moto): two nodes, worker, timers
 	$(RUN) pytest tests/topology -p no:randomly
 
 test-browser: install ## Only the real-browser tests (Chromium + axe); screenshots go to var/screenshots
