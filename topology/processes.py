@@ -23,7 +23,7 @@ from .config import ROOT
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Runs in the child between fork and exec."""
     # Not Linux: no prctl, and the launcher's own stop() still ends the group.
     with contextlib.suppress(OSError):
@@ -51,7 +51,7 @@ class Child:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                preexec_fn=_die_with_parent,
+                preexec_fn=die_with_parent,
             )
         return self
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import PYTHON, ROOT
+from .processes import die_with_parent
 
 SYSTEMD_DIR = ROOT / "deploy" / "systemd"
 UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600}
@@ -88,6 +89,7 @@ def run_once(timer: Timer) -> None:
             timeout=RUN_TIMEOUT,
             check=False,
             stdin=subprocess.DEVNULL,
+            preexec_fn=die_with_parent,  # the loop SIGKILLed: no command left running
         )
         status, output = result.returncode, (result.stdout + result.stderr)[-2000:]
     except subprocess.TimeoutExpired:
