@@ -61,7 +61,7 @@ def test_a_scheduled_publish_by_the_timer_is_fresh_everywhere(shape: Shape, stor
     # Nobody publishes it but the timer loop's publish_scheduled (every 2 s here, after the
     # previous run ended; each run is a new Django process, seconds on a busy machine).
     for front in FRONTS:
-        seen = eventually(lambda f=front: new_title in title(get(shape.url(f) + path)), 60)
+        seen = eventually(lambda f=front: new_title in title(get(shape.url(f) + path)), 120)
         assert seen, f"{front} still serves {titles(shape, path)[front]!r}"
     runs = (shape.logs() / "timers.log").read_text()
     assert '"timer": "publish_scheduled", "status": 0' in runs
