@@ -68,7 +68,7 @@ page.title = {title!r}
 page.save_revision().publish()
 """
 
-# A revision approved to go live a moment from now: publish() only schedules it, and the
+# A revision approved to go live in a few seconds (a slow machine needs the margin): publish() only schedules it, and the
 # ``publish_scheduled`` command (the cron/timer job) publishes it once that moment has passed.
 SCHEDULE = """
 from datetime import timedelta
@@ -76,9 +76,10 @@ from django.utils import timezone
 from wagtail.models import Page
 page = Page.objects.get(url_path="/home/about/").specific
 page.title = {title!r}
-page.go_live_at = timezone.now() + timedelta(seconds=1)
+page.go_live_at = timezone.now() + timedelta(seconds=5)
 page.save_revision().publish()
 assert Page.objects.get(pk=page.pk).title != {title!r}, "published at once, not scheduled"
+print(page.go_live_at.timestamp())
 """
 
 
@@ -153,8 +154,8 @@ class LiveSite:
         return title
 
     def publish_title_on_schedule(self, title: str, env: dict[str, str] | None = None) -> str:
-        self.shell(SCHEDULE.format(title=title), env=env)
-        time.sleep(1.2)
+        go_live_at = float(self.shell(SCHEDULE.format(title=title), env=env).stdout.split()[-1])
+        time.sleep(max(0.0, go_live_at - time.time()) + 0.2)
         self.manage("publish_scheduled", env=env)
         return title
 
@@ -178,9 +179,9 @@ class LiveSite:
         )
 
     def gunicorn(self, port: int) -> None:
-        command = [sys.executable, "-m", "gunicorn", "--config", "python:kindness_site.gunicorn_conf"]
+        config = "python:kindness_site.gunicorn_conf"
         self.start(
-            [*command, "kindness_site.wsgi"],
+            [sys.executable, "-m", "gunicorn", "--config", config, "kindness_site.wsgi"],
             port,
             env={"GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"},
         )
