@@ -40,8 +40,10 @@ class Child:
         log_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = log_dir / f"{name}.log"
         self.process: subprocess.Popen | None = None
+        self.terminated = False
 
     def start(self) -> Child:
+        self.terminated = False
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 self.command,
@@ -75,14 +77,19 @@ class Child:
         if self.process is not None:
             self.process.wait(timeout=10)
 
+    def terminate(self) -> None:
+        """Ask the group to stop (SIGTERM); ``stop`` waits for it."""
+        if self.process is not None and self.process.poll() is None and not self.terminated:
+            self.terminated = True  # once: a second SIGTERM makes db_worker skip its cleanup
+            self.signal_group(signal.SIGTERM)
+
     def stop(self, grace: float = 15) -> None:
         """SIGTERM the group, wait at most ``grace`` seconds, then SIGKILL what is left."""
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.signal_group(signal.SIGTERM)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(timeout=grace)
+        self.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=grace)
         # Workers of a group can outlive their master; never leave one behind.
         self.signal_group(signal.SIGKILL)
         with contextlib.suppress(subprocess.TimeoutExpired):

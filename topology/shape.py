@@ -144,6 +144,9 @@ class Shape:
         return self
 
     def stop(self, keep_database: bool = False) -> None:
+        """Every process asked at once, then each waited for (at most 15 s, then SIGKILL)."""
+        for child in self.children.values():
+            child.terminate()
         for name in reversed(list(self.children)):
             self.children[name].stop()
         self.children.clear()
