@@ -59,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep-database", action="store_true")
     args = parser.parse_args(argv)
-    # SIGTERM unwinds like Ctrl+C, through Shape.stop().
+    # Ctrl+C and SIGTERM unwind through Shape.stop(); SIGINT explicitly, because a shell that
+    # starts a job in the background makes it ignore SIGINT, and Python keeps that.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     run_dir = Path(tempfile.mkdtemp(prefix="kindness-prod-shape-"))
     shape = Shape(ShapeConfig.from_env(run_dir), say=True)
