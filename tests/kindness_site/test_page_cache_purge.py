@@ -136,3 +136,21 @@ def test_the_varnish_backend_sends_purge_with_the_pages_host(monkeypatch):
         "https://example.org/en/stories/*"
     )
     assert sent == [("PURGE", "http://10.0.0.5:6081/en/stories/*", "example.org", 3.0)]
+
+
+def test_a_new_story_purges_the_story_index_and_its_feeds(
+    site_tree, recording, django_capture_on_commit_callbacks
+):
+    from pages.stories.models import StoryIndexPage, StoryPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        index = publish_child(site_tree["en"], StoryIndexPage(title="Stories", slug="stories"))
+    recording.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_child(index, StoryPage(title="Kind neighbours", slug="kind-neighbours"))
+    assert {
+        "http://testserver/en/stories/",
+        "http://testserver/en/stories/feed/rss/",
+        "http://testserver/en/stories/feed/atom/",
+        "http://testserver/en/stories/kind-neighbours/",
+    } <= set(recording)
