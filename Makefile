@@ -66,7 +66,7 @@ check-messages: messages ## Fail when any Italian translation is missing
 
 deploy-check: install ## check --deploy with production settings and only the required variables
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
-	ALLOWED_HOSTS=example.org BASE_URL=https://example.org SINGLE_PROCESS=true \
+	ALLOWED_HOSTS=example.org BASE_URL=https://example.org SINGLE_PROCESS=true VAR_DIR=$$(mktemp -d) \
 	$(RUN) python manage.py check --deploy --fail-level WARNING
 
 prod-shape: install ## The production shape on loopback (2 gunicorn nodes, worker, timers, Varnish, S3): Ctrl+C stops it

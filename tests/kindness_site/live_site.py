@@ -68,8 +68,9 @@ page.title = {title!r}
 page.save_revision().publish()
 """
 
-# A revision approved to go live in a few seconds (a slow machine needs the margin): publish() only schedules it, and the
-# ``publish_scheduled`` command (the cron/timer job) publishes it once that moment has passed.
+# A revision approved to go live in a few seconds (a slow machine needs the margin): publish()
+# only schedules it, and ``publish_scheduled`` (the cron/timer job) publishes it once that moment
+# has passed.
 SCHEDULE = """
 from datetime import timedelta
 from django.utils import timezone
@@ -204,6 +205,10 @@ class LiveSite:
             [
                 "varnishd",
                 "-F",
+                "-j",
+                "none",  # run as the test's user: reads the VCL from the test's own directory
+                "-p",
+                f"vcl_path={directory}",  # where `include "backends.vcl"` looks
                 "-a",
                 f"127.0.0.1:{port}",
                 "-f",
