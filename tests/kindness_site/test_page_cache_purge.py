@@ -147,7 +147,8 @@ def test_a_new_story_purges_the_story_index_and_its_feeds(
         index = publish_child(site_tree["en"], StoryIndexPage(title="Stories", slug="stories"))
     recording.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        publish_child(index, StoryPage(title="Kind neighbours", slug="kind-neighbours"))
+        story = StoryPage(title="Kind neighbours", slug="kind-neighbours", intro="Neighbours.")
+        publish_child(index, story)
     assert {
         "http://testserver/en/stories/",
         "http://testserver/en/stories/feed/rss/",
