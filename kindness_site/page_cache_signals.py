@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from pages.cache_generation import content_changed
+from pages.cache_generation import changed_in_bulk, content_changed
 
 from . import page_cache_purge
 from .images import on_image_saved, on_page_published
@@ -89,5 +89,6 @@ def connect() -> None:
     # A new URL for a page is a new URL for every page below it, and every link to them.
     post_page_move.connect(_site_changed, dispatch_uid="page_cache_moved")
     page_slug_changed.connect(_site_changed, dispatch_uid="page_cache_slug_changed")
+    changed_in_bulk.connect(_site_changed, dispatch_uid="page_cache_bulk_change")
     post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="renditions_image")
     page_published.connect(on_page_published, dispatch_uid="renditions_page")

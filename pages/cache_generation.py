@@ -42,6 +42,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import Signal
 
 GENERATION_KEY = "content-generation"
 
@@ -203,6 +204,16 @@ def content_changed() -> None:
     """
     bump()
     transaction.on_commit(bump, robust=True)
+
+
+changed_in_bulk = Signal()  # receivers: the purge of the cache in front (kindness_site)
+
+
+def bulk_change(sender: type) -> None:
+    """Call after ``bulk_create``, ``bulk_update`` or ``update()`` of rows public pages show:
+    those send no model signals, so nothing else would know. Everything is invalidated (and the
+    cache in front purged) as for any other public change."""
+    changed_in_bulk.send(sender=sender)
 
 
 @contextmanager

@@ -147,10 +147,25 @@ def test_a_new_story_purges_the_story_index_and_its_feeds(
         index = publish_child(site_tree["en"], StoryIndexPage(title="Stories", slug="stories"))
     recording.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        publish_child(index, StoryPage(title="Kind neighbours", slug="kind-neighbours"))
+        story = StoryPage(title="Kind neighbours", slug="kind-neighbours", intro="Neighbours.")
+        publish_child(index, story)
     assert {
         "http://testserver/en/stories/",
         "http://testserver/en/stories/feed/rss/",
         "http://testserver/en/stories/feed/atom/",
         "http://testserver/en/stories/kind-neighbours/",
     } <= set(recording)
+
+
+def test_a_bulk_write_invalidates_and_purges_the_whole_site(
+    site_tree, recording, django_capture_on_commit_callbacks
+):
+    """bulk_create and update() send no model signals (a reference import uses them)."""
+    from pages import cache_generation
+    from research.models import Reference
+
+    before = cache_generation.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        cache_generation.bulk_change(Reference)
+    assert cache_generation.current() > before
+    assert recording == ["http://testserver/*"]
