@@ -5,8 +5,9 @@ Two tools:
 * ``public_live(qs)``: Wagtail's ``.public()`` runs one extra query per call to read every view
   restriction; this does the same exclusion as a correlated subquery inside the main query.
 * Small read-through caches for data that changes rarely but is read on every page (the area
-  taxonomy, the home pages, the network's figures), each dropped by a signal when its rows change.
-  They live in the configured cache (Redis in production), so all web nodes agree.
+  taxonomy, the home pages, the network's figures, tree lookups). Their keys carry the content
+  generation (``pages.cache_generation``), which every public change bumps in every process, so
+  they are never stale; they live in the configured cache (Redis in production).
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
+from . import cache_generation
 from .locales import memoize_on_request
 from .pictures import SHAPES, shape_named
 
 CACHE_SECONDS = 60 * 60
-AREAS_KEY = "pages:areas:v1"
-TREE_VERSION_KEY = "pages:tree-version"
-NETWORK_KEY = "pages:network:v1"
-SETTINGS_KEY = "pages:site-settings:v1:{site_id}"
+AREAS_KEY = "pages:areas"
+NETWORK_KEY = "pages:network"
+SETTINGS_KEY = "pages:site-settings:{site_id}"
 
 
 def public_live(pages: QuerySet) -> QuerySet:
@@ -40,16 +41,17 @@ def public_live(pages: QuerySet) -> QuerySet:
     return pages.live().filter(~Exists(restricted))
 
 
-def cached[T](key: str, factory: Callable[[], T], timeout: int = CACHE_SECONDS) -> T:
-    value = cache.get(key)
-    if value is None:
-        value = factory()
-        cache.set(key, value, timeout)
-    return value
+def cached[T](name: str, factory: Callable[[], T], timeout: int = CACHE_SECONDS) -> T:
+    """``factory()``, shared between requests and processes until public content changes.
 
-
-def forget(*keys: str) -> None:
-    cache.delete_many(list(keys))
+    ``None`` is cached too (boxed), so a lookup that finds nothing does not query every time.
+    """
+    key = cache_generation.key(name)
+    box = cache.get(key)
+    if box is None:
+        box = (factory(),)
+        cache.set(key, box, timeout)
+    return box[0]
 
 
 def area_taxonomy() -> dict[str, Any]:
@@ -66,26 +68,6 @@ def area_taxonomy() -> dict[str, Any]:
     return cached(AREAS_KEY, load)
 
 
-def tree_version() -> int:
-    """A number that changes whenever any page is published, unpublished, moved or deleted.
-
-    Keys of caches that hold page URLs or titles include it, so a renamed parent can never leave
-    a stale link behind (its descendants' URLs change too, without their own signals).
-    """
-    version = cache.get(TREE_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(TREE_VERSION_KEY, version, None)
-    return version
-
-
-def bump_tree_version() -> None:
-    try:
-        cache.incr(TREE_VERSION_KEY)
-    except ValueError:
-        cache.set(TREE_VERSION_KEY, 2, None)
-
-
 @dataclass(frozen=True)
 class HomeLink:
     """What templates need of a home page (title and URL), small enough to cache."""
@@ -98,27 +80,18 @@ class HomeLink:
 
 
 def tree_cached[T](request: Any, key: str, factory: Callable[[], T]) -> T:
-    """``factory()`` once per request, and shared between requests until the tree changes.
+    """``factory()`` once per request, and shared between requests until content changes.
 
     For lookups such as "the research library of this language": every page that links to a
     reference or a profile needs that page, which only changes when a page is published,
-    unpublished, moved, deleted or restricted (all of which bump the tree version). ``None`` is
+    unpublished, moved, deleted or restricted (all of which bump the generation). ``None`` is
     cached too, so a language without such a page does not query on every request.
     """
-
-    def load() -> T:
-        shared_key = f"pages:tree:{tree_version()}:{key}"
-        box = cache.get(shared_key)
-        if box is None:
-            box = (factory(),)
-            cache.set(shared_key, box, CACHE_SECONDS)
-        return box[0]
-
-    return memoize_on_request(request, key, load)
+    return memoize_on_request(request, key, lambda: cached(f"pages:tree:{key}", factory))
 
 
 def home_links() -> list[HomeLink]:
-    """Every language's live home page (cached per tree version)."""
+    """Every language's live home page (cached per generation)."""
     from wagtail.models import Page
 
     def load() -> list[HomeLink]:
@@ -136,11 +109,11 @@ def home_links() -> list[HomeLink]:
             for home in homes
         ]
 
-    return cached(f"pages:homes:{tree_version()}", load)
+    return cached("pages:homes", load)
 
 
 def page_translation_urls(page) -> dict[str, str]:
-    """``{language_code: url}`` of the live translations of ``page`` (cached per tree version)."""
+    """``{language_code: url}`` of the live translations of ``page`` (cached per generation)."""
     from wagtail.models import Page
 
     def load() -> dict[str, str]:
@@ -152,7 +125,7 @@ def page_translation_urls(page) -> dict[str, str]:
         )
         return {t.locale.language_code: t.url for t in translations if t.url}
 
-    return cached(f"pages:translations:{tree_version()}:{page.translation_key}", load)
+    return cached(f"pages:translations:{page.translation_key}", load)
 
 
 @dataclass(frozen=True)
@@ -164,10 +137,10 @@ class Crumb:
 
 
 def breadcrumb_trail(page) -> list[Crumb]:
-    """The ancestors between the home page and ``page`` (cached per tree version).
+    """The ancestors between the home page and ``page`` (cached per generation).
 
     ``get_ancestors()`` costs a query on every page with breadcrumbs; titles and URLs only change
-    through publishing or moving, which bumps the tree version.
+    through publishing or moving, which bumps the generation.
     """
     from wagtail.models import Page
 
@@ -178,7 +151,7 @@ def breadcrumb_trail(page) -> list[Crumb]:
 
     if not page.pk or not page.path:  # the preview of a page not saved yet
         return load()
-    return cached(f"pages:crumbs:{tree_version()}:{page.path}", load)
+    return cached(f"pages:crumbs:{page.path}", load)
 
 
 # What ``templates/includes/picture.html`` asks for by default (see ``pages.pictures``).
@@ -288,9 +261,13 @@ READY_MARKER_SECONDS = 300
 
 
 def _ready_marker(rendition_keys: list[str]) -> str:
-    """The cache key saying that every one of ``rendition_keys`` is in the renditions cache."""
+    """The cache key saying that every one of ``rendition_keys`` is in the renditions cache.
+
+    The rendition keys themselves are exact (Wagtail puts the file's hash in them); the marker
+    carries the generation as well, so an image change made by another process (renditions
+    deleted, a file replaced) never leaves a marker vouching for renditions that are gone."""
     digest = hashlib.sha256("|".join(rendition_keys).encode()).hexdigest()[:32]
-    return f"picture-renditions-ready:{digest}"
+    return cache_generation.key(f"picture-renditions-ready:{digest}")
 
 
 def ancestor_paths(page) -> list[str]:

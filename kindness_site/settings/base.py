@@ -13,7 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 from kindness_site.logging import build_logging
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
+from .frontend_cache import frontend_caches
 from .mail import build_mailers, webhook_providers
+from .storage import media_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -45,7 +47,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purge a published page alone and
+    # before the transaction commits. We use its backends and PurgeBatch from our own handlers
+    # (kindness_site/page_cache_purge.py), which purge after the commit and purge what shows it.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -146,10 +150,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend; a Redis that is down costs a miss, not the page.
+            "BACKEND": "kindness_site.cache_backend.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kindness"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -160,6 +166,14 @@ else:
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
         }
     }
+
+# The one generation number of everything cached that derives from public content
+# (pages/cache_generation.py): in the default cache when it is shared (Redis), else in this file,
+# which every process on the machine sees.
+CACHE_GENERATION_FILE = Path(env_str("CACHE_GENERATION_FILE", str(VAR_DIR / "cache-generation")))
+# The operator's declaration that one process serves the site (plus commands on the same machine):
+# only then may production run without a shared cache (kindness_site/checks.py).
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -205,6 +219,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
             "region_name": env_str("AWS_S3_REGION_NAME") or None,
             "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            # Objects get the bucket's policy: public read for images only (deploy/env.example);
+            # documents stay private and are served through the site's download view.
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
@@ -212,6 +229,14 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     _media_storage = {"BACKEND": "kindness_site.security.storage.MediaStorage"}
+
+MEDIA_ORIGINS = media_origins(
+    AWS_STORAGE_BUCKET_NAME,
+    env_str("AWS_S3_CUSTOM_DOMAIN"),
+    env_str("AWS_S3_ENDPOINT_URL"),
+    env_str("AWS_S3_REGION_NAME"),
+    env_str("AWS_S3_ADDRESSING_STYLE"),
+)
 
 STORAGES = {
     "default": _media_storage,
@@ -293,22 +318,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Alt text is required on every image, with guidance (kindness_site/editors/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "kindness_site.editors.image_forms.AltTextRequiredImageForm"
 
-# Frontend cache (CDN purge on publish): configured only when a CDN is named.
-if env_str("FRONTEND_CACHE_BACKEND") == "cloudflare":
-    WAGTAILFRONTENDCACHE = {
-        "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
-            "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
-        }
-    }
-elif env_str("FRONTEND_CACHE_BACKEND") == "http":
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env_str("FRONTEND_CACHE_LOCATION"),
-        }
-    }
+# The HTTP cache in front (Varnish, Cloudflare, CloudFront), purged after every public change.
+WAGTAILFRONTENDCACHE = frontend_caches()
+# We purge each translation ourselves (kindness_site/page_cache_purge.py): no guessed language URLs.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # --- Security defaults shared by all environments -------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -321,7 +334,8 @@ SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    # Images come from object storage when uploads live there.
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -337,7 +351,7 @@ ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'", "https:"],

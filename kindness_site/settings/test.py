@@ -5,6 +5,7 @@ DATABASE_URL still decides the database, so the same suite runs on SQLite and on
 
 import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -30,6 +31,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-private-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each test process (pytest-xdist worker) counts its own generation.
+CACHE_GENERATION_FILE = Path(tempfile.mkdtemp(prefix="kindness-test-generation-")) / "generation"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

@@ -260,8 +260,9 @@ class Member(
 
 
 def _network_summary() -> dict:
-    """Figures and the list of countries, from approved members; cached until a member
-    changes (see ``pages.signals``), since the home and network pages show them on every view."""
+    """Figures and the list of countries, from approved members; cached until content changes
+    (a member's save bumps the content generation), since the home and network pages show them
+    on every view."""
 
     def load() -> dict:
         approved = Member.objects.approved()

@@ -119,6 +119,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         return StoryAtomFeed(self)(request)
 
+    def get_cached_paths(self) -> list[str]:
+        """What a front-cache purge of this index drops (``wagtail.contrib.frontend_cache``):
+        the listing and its feeds, which show every new story too."""
+        return ["/", "feed/rss/", "feed/atom/"]
+
 
 class StoryPage(BasePage):
     date = models.DateField(
