@@ -8,10 +8,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pages.sitemap import sitemap_view
 from pages.views import search
 
 from . import views
+from .sitemap import sitemap_view
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -21,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images.models import Rendition
 
-from kindness_site.templatetags.seo_tags import json_ld
+from kindness_site.templatetags.seo_tags import absolute, json_ld
 from pages.locales import memoize_on_request
 from pages.models import Area, BasePage
 
@@ -97,9 +97,26 @@ class TeamPage(RoutablePageMixin, BasePage):
     def person_url(self, person: Person) -> str:
         return self.url + self.reverse_subpage("person", kwargs={"slug": person.slug})
 
+    def sitemap_subpages(self) -> list:
+        """Each live profile of this page's language (the sitemap lists them all)."""
+        from kindness_site.sitemap import subpage_entry
+
+        people = Person.objects.filter(locale_id=self.locale_id, live=True).order_by("slug")
+        return [
+            subpage_entry(
+                self,
+                self.reverse_subpage("person", kwargs={"slug": slug}),
+                published,
+                translation_key,
+            )
+            for slug, published, translation_key in people.values_list(
+                "slug", "last_published_at", "translation_key"
+            )
+        ]
+
     def profile_context(self, request: HttpRequest, person: Person) -> dict[str, Any]:
         """Everything the profile template shows; shared by the route and the snippet preview."""
-        url = request.build_absolute_uri(self.person_url(person))
+        url = absolute(self.person_url(person))
         expertise = getattr(person, "expertise_names", None)
         if expertise is None:  # preview of an unsaved or unannotated person
             expertise = "\x1f".join(area.name for area in person.expertise.all())
