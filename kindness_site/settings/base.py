@@ -360,6 +360,8 @@ CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 # Search: caps that keep a hostile query cheap.
 SEARCH_MAX_QUERY_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+# Searches one client may run per minute (results are cached; see kindness_site.search).
+SEARCH_REQUESTS_PER_MINUTE = env_int("SEARCH_REQUESTS_PER_MINUTE", 60)
 
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production (see production.py)
 LOGGING = build_logging(

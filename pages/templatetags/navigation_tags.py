@@ -85,7 +85,15 @@ def get_menu(context, location: str) -> Menu | None:
         return None
 
     def load() -> dict[str, Menu]:
-        return {menu.location: menu for menu in Menu.objects.filter(locale=locale, live=True)}
+        menus = {menu.location: menu for menu in Menu.objects.filter(locale=locale, live=True)}
+        # Every menu's pages resolved in one batch (``menu_items`` then finds them cached).
+        localized_links(
+            block["value"].get("page")
+            for menu in menus.values()
+            for block in menu.items.raw_data
+            if block.get("type") == "page"
+        )
+        return menus
 
     menus = memoize_on_request(context.get("request"), f"menus:{locale.pk}", load)
     return menus.get(location)

@@ -342,6 +342,15 @@ class Reference(index.Indexed, ClusterableModel):
         FieldPanel("slug"),
     ]
 
+    @classmethod
+    def search_hits(cls, ids: list[str], request: Any = None) -> dict[str, tuple[str, str]]:
+        """``{id: (title, URL)}`` for the site search (``pages.search``): each reference's page
+        in the library of the visitor's language."""
+        from ..templatetags.research_tags import reference_url
+
+        refs = cls.objects.filter(pk__in=ids).only("title", "slug", "doi", "url", "open_access_url")
+        return {str(ref.pk): (ref.title, reference_url(ref, request)) for ref in refs}
+
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
