@@ -7,9 +7,8 @@ shown in two groups (the movement's text lists one economist twice; the site mus
 
 from __future__ import annotations
 
-from typing import Any
-
 import unicodedata
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError

@@ -257,6 +257,16 @@ class Reference(index.Indexed, ClusterableModel):
     verification_notes = models.TextField(
         _("corrections and doubts"), blank=True, help_text=_("What was wrong and what is unsure.")
     )
+    verification_method_it = models.TextField(
+        _("how it was verified (Italian)"),
+        blank=True,
+        help_text=_("The same in Italian; without it Italian visitors see the English text."),
+    )
+    verification_notes_it = models.TextField(
+        _("corrections and doubts (Italian)"),
+        blank=True,
+        help_text=_("The same in Italian; without it Italian visitors see the English text."),
+    )
     checked_by = models.CharField(
         _("checked by"),
         max_length=120,
@@ -334,7 +344,9 @@ class Reference(index.Indexed, ClusterableModel):
             [
                 FieldPanel("verification_status"),
                 FieldPanel("verification_method"),
+                FieldPanel("verification_method_it"),
                 FieldPanel("verification_notes"),
+                FieldPanel("verification_notes_it"),
                 FieldRowPanel([FieldPanel("checked_by"), FieldPanel("checked_at")]),
             ],
             heading=_("Verification"),
@@ -386,12 +398,34 @@ class Reference(index.Indexed, ClusterableModel):
         return f"{self.first_creator_name()} ({year}). {self.title}"
 
     # --- derived values -------------------------------------------------------------------
+    # Text written for readers, stored once per site language on the same row (see the module
+    # docstring): ``{shown as: (English field, Italian field)}``.
+    READER_TEXT_FIELDS = {
+        "summary": ("summary_en", "summary_it"),
+        "verification_method_text": ("verification_method", "verification_method_it"),
+        "verification_notes_text": ("verification_notes", "verification_notes_it"),
+    }
+
+    def _in_language(self, name: str) -> str:
+        """The text in the active language, English when the translation is missing."""
+        english, italian = self.READER_TEXT_FIELDS[name]
+        if (get_language() or "en").startswith("it") and getattr(self, italian):
+            return getattr(self, italian)
+        return getattr(self, english)
+
     @property
     def summary(self) -> str:
-        """The summary in the active language, English when the translation is missing."""
-        if (get_language() or "en").startswith("it") and self.summary_it:
-            return self.summary_it
-        return self.summary_en
+        return self._in_language("summary")
+
+    @property
+    def verification_method_text(self) -> str:
+        """How the record was checked, in the visitor's language."""
+        return self._in_language("verification_method_text")
+
+    @property
+    def verification_notes_text(self) -> str:
+        """What was corrected or is unsure, in the visitor's language."""
+        return self._in_language("verification_notes_text")
 
     @property
     def doi_url(self) -> str:
