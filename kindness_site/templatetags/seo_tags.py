@@ -73,7 +73,9 @@ def site_json_ld(context) -> SafeString:
         "@type": "WebSite",
         "@id": f"{root}#website",
         "url": root,
-        "name": org["name"],
+        # The site's name in the visitor's language (its home page's title); the organisation
+        # keeps its official name.
+        "name": getattr(context.get("site_home"), "title", "") or org["name"],
         "inLanguage": context.get("LANGUAGE_CODE", "en"),
         "publisher": {"@id": org["@id"]},
         "potentialAction": {

@@ -6,6 +6,9 @@ import json
 import re
 
 import pytest
+from django.conf import settings as django_settings
+
+BASE_URL = django_settings.BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +42,7 @@ def test_reference_page_renders(client, library, ref, language):
     assert '<meta name="citation_doi" content="10.1371/journal.pone.0051380">' in html
     assert '<meta name="citation_publication_date" content="2012/12/26">' in html
     assert 'class="Z3988" title="ctx_ver=Z39.88-2004' in html
-    assert (
-        f'<link rel="canonical" href="http://testserver{library[language].url}{ref.slug}/">' in html
-    )
+    assert f'<link rel="canonical" href="{BASE_URL}{library[language].url}{ref.slug}/">' in html
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
     )
