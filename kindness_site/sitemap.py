@@ -22,9 +22,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_page
 from wagtail.models import Page, Site
 
+from pages.public_urls import page_absolute_url
 from pages.queries import public_live
-
-from .templatetags.seo_tags import page_absolute_url
 
 X_DEFAULT_LANGUAGE = "en"
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from .templatetags.seo_tags import absolute
+from pages.public_urls import absolute
 
 logger = logging.getLogger(__name__)
 

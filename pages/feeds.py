@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from .models import StoryIndexPage, StoryPage
 from .models.stories import FEED_ITEMS
+from .public_urls import absolute, page_absolute_url
 
 
 class StoryRssFeed(Feed):
@@ -24,13 +25,13 @@ class StoryRssFeed(Feed):
         return obj.seo_title or obj.title
 
     def link(self, obj: StoryIndexPage) -> str:
-        return obj.get_full_url(self.request)
+        return page_absolute_url(obj)
 
     def description(self, obj: StoryIndexPage) -> str:
         return obj.search_description or obj.title
 
     def feed_url(self, obj: StoryIndexPage) -> str:
-        return self.request.build_absolute_uri()
+        return absolute(self.request.path)
 
     def items(self, obj: StoryIndexPage):
         return list(obj.stories().prefetch_related(None).select_related(None)[:FEED_ITEMS])
@@ -42,7 +43,7 @@ class StoryRssFeed(Feed):
         return item.intro
 
     def item_link(self, item: StoryPage) -> str:
-        return item.get_full_url(self.request)
+        return page_absolute_url(item)
 
     def item_pubdate(self, item: StoryPage):
         return item.published_datetime

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from kindness_site.templatetags.seo_tags import absolute
+from pages.public_urls import absolute
 
 from .models.person import Person
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from kindness_site.templatetags.seo_tags import absolute, page_absolute_url
+from pages.public_urls import absolute, page_absolute_url
 
 from .models import ProjectPage
 

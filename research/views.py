@@ -18,8 +18,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
 
-from kindness_site.templatetags.seo_tags import absolute
 from pages.locales import active_locale, memoize_on_request
+from pages.public_urls import absolute
 from pages.queries import page_translation_urls, public_live
 
 from . import formatting

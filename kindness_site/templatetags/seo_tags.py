@@ -1,21 +1,15 @@
-"""SEO helpers shared by every template: absolute URLs, JSON-LD for the organisation and the
-site search.
-
-Every absolute URL the site publishes (canonical, hreflang, Open Graph, JSON-LD, sitemap, feeds)
-is built from ``BASE_URL``, never from the request's host or the Site record's host and port: a
-page then has one canonical address whichever proxy, port or host name served it, and it is the
-address the sitemap lists.
-"""
+"""SEO helpers shared by every template: absolute URLs on ``BASE_URL`` (``pages.public_urls``),
+JSON-LD for the organisation and the site search."""
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
 
 from django import template
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from pages.public_urls import absolute, page_absolute_url
 
 register = template.Library()
 
@@ -30,21 +24,6 @@ def json_ld(data: dict[str, Any]) -> SafeString:
     """
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
-
-
-def absolute(url: str) -> str:
-    """A site path on the public origin ``BASE_URL``; a URL that is already absolute (media on
-    object storage or a CDN) is left as it is."""
-    if not url or urlsplit(url).scheme:
-        return url or ""
-    return f"{settings.BASE_URL}/{url.lstrip('/')}"
-
-
-def page_absolute_url(page: Any) -> str:
-    """The canonical address of a Wagtail page: its path on ``BASE_URL`` (never the Site
-    record's host and port); empty when the page is not routable."""
-    parts = page.get_url_parts() if page is not None else None
-    return absolute(parts[2]) if parts else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -21,9 +21,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images.models import Rendition
 
-from kindness_site.templatetags.seo_tags import absolute, json_ld
+from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import memoize_on_request
 from pages.models import Area, BasePage
+from pages.public_urls import absolute
 
 from ..jsonld import person_json_ld
 from ..relations import person_context
