@@ -15,6 +15,7 @@ is resolved for the whole batch in one query over ``translation_key``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -140,23 +141,49 @@ def _resolve(ids: set[int], language: str) -> dict[int, PageLink]:
     return links
 
 
-def page_link_ids(instance: Any) -> set[str]:
-    """The ids of the pages linked from ``instance``'s rich text and StreamFields (Wagtail's
-    reference extraction, the same that feeds its reference index)."""
-    from wagtail.models import Page
+PAGE_LINK = re.compile(r"<a[^>]*\blinktype=\"page\"[^>]*\bid=\"(\d+)\"")
 
-    ids: set[str] = set()
+
+def page_link_ids(instance: Any) -> set[int]:
+    """The ids of the pages linked from ``instance``'s rich text and StreamFields.
+
+    Read from the stored data, without converting any block: a block in a cached fragment may
+    never be rendered, and converting it would cost the queries the fragment saves.
+    """
+    from wagtail.fields import RichTextField, StreamField
+
+    ids: set[int] = set()
     for field in instance._meta.concrete_fields:
-        extract = getattr(field, "extract_references", None)
-        if extract is None:
-            continue
-        value = field.value_from_object(instance)
-        if not value:
-            continue
-        for model, object_id, *_rest in extract(value):
-            if isinstance(model, type) and issubclass(model, Page):
-                ids.add(str(object_id))
+        if isinstance(field, RichTextField):
+            ids.update(int(pk) for pk in PAGE_LINK.findall(field.value_from_object(instance) or ""))
+        elif isinstance(field, StreamField):
+            value = field.value_from_object(instance)
+            raw = list(getattr(value, "raw_data", None) or [])
+            _walk(field.stream_block, raw, ids)
     return ids
+
+
+def _walk(block: Any, raw: Any, ids: set[int]) -> None:
+    """Collect page ids from ``raw`` (the stored form of ``block``'s value)."""
+    from wagtail import blocks
+
+    if raw in (None, "", [], {}):
+        return
+    if isinstance(block, blocks.PageChooserBlock):
+        if str(raw).isdigit():
+            ids.add(int(raw))
+    elif isinstance(block, blocks.RichTextBlock):
+        ids.update(int(pk) for pk in PAGE_LINK.findall(str(raw)))
+    elif isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            if isinstance(child, dict) and child.get("type") in block.child_blocks:
+                _walk(block.child_blocks[child["type"]], child.get("value"), ids)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            _walk(block.child_block, item.get("value") if isinstance(item, dict) else item, ids)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            _walk(child, raw.get(name), ids)
 
 
 def link_attributes(link: PageLink) -> SafeString:
