@@ -140,6 +140,15 @@ class StoryPage(BasePage):
         related_name="+",
         help_text=_("Shown at the top of the story, on its card in lists and when it is shared."),
     )
+    hero_alt = models.CharField(
+        _("main image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it, in this page's language; "
+            "leave empty only if the image is decoration."
+        ),
+    )
     hero_caption = models.CharField(
         _("image caption"),
         max_length=250,
@@ -177,6 +186,7 @@ class StoryPage(BasePage):
         FieldPanel("author"),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_alt"),
         FieldPanel("hero_caption"),
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),

@@ -1,4 +1,5 @@
-"""Full-text search per language on PostgreSQL (nothing happens on SQLite).
+"""Full-text search per language on PostgreSQL (nothing happens on SQLite), and the stories'
+translatable image description (``StoryPage.hero_alt``).
 
 * ``unaccent`` and ``pg_trgm`` (Django's ``UnaccentExtension``/``TrigramExtension``, which skip
   other databases);
@@ -11,7 +12,7 @@
 """
 
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
-from django.db import migrations
+from django.db import migrations, models
 
 LANGUAGES = {"en": "english", "it": "italian"}
 
@@ -77,4 +78,17 @@ class Migration(migrations.Migration):
         UnaccentExtension(),
         TrigramExtension(),
         migrations.RunPython(forwards, backwards),
+        migrations.AddField(
+            model_name="storypage",
+            name="hero_alt",
+            field=models.CharField(
+                blank=True,
+                help_text=(
+                    "Describe the image for people who cannot see it, in this page's language; "
+                    "leave empty only if the image is decoration."
+                ),
+                max_length=250,
+                verbose_name="main image alternative text",
+            ),
+        ),
     ]
