@@ -122,7 +122,7 @@ def build_hits(rows: list[dict[str, Any]], kind_of: dict[int, str], request: Any
     for row in rows:
         model = types[row["content_type_id"]].model_class()
         hit = found.get((Page if issubclass(model, Page) else model, row["object_id"]))
-        if hit is not None and hit.url:
+        if hit is not None:  # a reference without a page or address is listed unlinked
             ordered.append(hit)
     return ordered
 
