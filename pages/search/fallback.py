@@ -10,7 +10,17 @@ import difflib
 from typing import Any
 
 from django.db.backends.signals import connection_created
-from django.db.models import Case, F, Func, IntegerField, QuerySet, TextField, Value, When
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 from django.dispatch import receiver
 
@@ -26,6 +36,20 @@ def _register_fold(sender: Any, connection: Any, **kwargs: Any) -> None:
         connection.connection.create_function("kindness_fold", 1, fold, deterministic=True)
 
 
+def _ensure_fold() -> None:
+    """Register ``kindness_fold`` on a connection opened before this module was imported."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    raw = connection.connection
+    if connection.vendor == "sqlite" and not getattr(raw, "_kindness_fold", False):
+        raw.create_function("kindness_fold", 1, fold, deterministic=True)
+        try:
+            raw._kindness_fold = True
+        except AttributeError:  # a C object without a __dict__: register again next time
+            pass
+
+
 class Folded(Func):
     function = "kindness_fold"
     output_field = TextField()
@@ -39,6 +63,7 @@ def matching(entries: QuerySet, query: str, language: str) -> QuerySet:
     terms = query_terms(query)[:MAX_TERMS]
     if not terms:
         return entries.none()
+    _ensure_fold()
     matched = entries.alias(folded=Folded(_text()))
     for term in terms:
         matched = matched.filter(folded__contains=term)
@@ -56,7 +81,7 @@ def ranked(matched: QuerySet, query: str, language: str, start: int, stop: int) 
     )
     rows = (
         matched.alias(folded_title=Folded(F("title")))
-        .annotate(score=Func(in_title, function="", output_field=IntegerField()))
+        .annotate(score=ExpressionWrapper(in_title, output_field=IntegerField()))
         .order_by("-score", "title", "id")
         .values("content_type_id", "object_id", "body")[start:stop]
     )
