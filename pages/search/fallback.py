@@ -37,17 +37,13 @@ def _register_fold(sender: Any, connection: Any, **kwargs: Any) -> None:
 
 
 def _ensure_fold() -> None:
-    """Register ``kindness_fold`` on a connection opened before this module was imported."""
+    """Register ``kindness_fold`` on a connection opened before this module was imported
+    (registering again replaces the same function: cheap, and no state to keep)."""
     from django.db import connection
 
-    connection.ensure_connection()
-    raw = connection.connection
-    if connection.vendor == "sqlite" and not getattr(raw, "_kindness_fold", False):
-        raw.create_function("kindness_fold", 1, fold, deterministic=True)
-        try:
-            raw._kindness_fold = True
-        except AttributeError:  # a C object without a __dict__: register again next time
-            pass
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        connection.connection.create_function("kindness_fold", 1, fold, deterministic=True)
 
 
 class Folded(Func):
