@@ -81,8 +81,7 @@ def ranked(matched: QuerySet, query: str, language: str, start: int, stop: int) 
         output_field=FloatField(),
     )
     options = (
-        f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=15, '
-        'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
+        f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=15, ShortWord=2'
     )
     headline = Func(
         F("body_text"),
