@@ -93,13 +93,7 @@ def page_queryset(source_locale: Locale, target: Locale) -> QuerySet:
 
 
 def snippet_models() -> list[type]:
-    found = []
-    for label in TRANSLATABLE_SNIPPETS:
-        try:
-            found.append(apps.get_model(label))
-        except LookupError:
-            continue
-    return found
+    return [apps.get_model(label) for label in TRANSLATABLE_SNIPPETS]
 
 
 def snippet_queryset(model: type, source_locale: Locale, target: Locale) -> QuerySet:

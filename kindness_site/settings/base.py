@@ -225,6 +225,11 @@ if TASKS_BACKEND == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# --- The network's directory and join form ---------------------------------------------------
+NETWORK_MEMBERS_PER_PAGE = env_int("NETWORK_MEMBERS_PER_PAGE", 12)
+NETWORK_JOIN_RATE_LIMIT = env_int("NETWORK_JOIN_RATE_LIMIT", 5)  # applications per address...
+NETWORK_JOIN_RATE_WINDOW = env_int("NETWORK_JOIN_RATE_WINDOW", 3600)  # ...per this many seconds
+
 # --- Newsletter (see README, "Newsletter") ----------------------------------------------------
 NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 NEWSLETTER_LIST_ID = env_str("NEWSLETTER_LIST_ID", "newsletter.kindness.example.org")
@@ -358,8 +363,8 @@ CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 600)
 CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 
 # Search: caps that keep a hostile query cheap.
-SEARCH_MAX_QUERY_LENGTH = 200
-SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_QUERY_LENGTH = env_int("SEARCH_MAX_QUERY_LENGTH", 200)
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
 # Searches one client may run per minute (results are cached; see kindness_site.search).
 SEARCH_REQUESTS_PER_MINUTE = env_int("SEARCH_REQUESTS_PER_MINUTE", 60)
 

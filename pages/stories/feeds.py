@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from .models import StoryIndexPage, StoryPage
-from .models.stories import FEED_ITEMS
-from .public_urls import absolute, page_absolute_url
+from ..public_urls import absolute, page_absolute_url
+from .models import FEED_ITEMS, StoryIndexPage, StoryPage
 
 
 class StoryRssFeed(Feed):
