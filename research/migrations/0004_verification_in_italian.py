@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('research', '0002_editing_help'),
+        ('research', '0003_library_types_citations_zotero_checks'),
     ]
 
     operations = [
