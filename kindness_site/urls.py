@@ -9,11 +9,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pages.sitemap import sitemap_view
-from pages.views import search
-
 from . import views
+from .search import search
 from .security.csp import with_admin_headers
+from .sitemap import sitemap_view
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -16,6 +16,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from pages.public_urls import absolute
+
 from .security.storage import is_document
 
 logger = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -83,7 +85,7 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en, it",
-        f"Canonical: {request.build_absolute_uri(reverse('security_txt'))}",
+        f"Canonical: {absolute(reverse('security_txt'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -19,6 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from pages.public_urls import page_absolute_url
+
 from .links import LinkFactory, confirm_url, preferences_url
 
 UNSUBSCRIBE_MARK = "%%unsubscribe_url%%"
@@ -56,7 +58,7 @@ def render_issue(issue) -> RenderedIssue:
         context = {
             "page": issue,
             "issue": issue,
-            "web_url": issue.full_url or "",
+            "web_url": page_absolute_url(issue),
             "unsubscribe_url": UNSUBSCRIBE_MARK,
             "preferences_url": PREFERENCES_MARK,
             "site_name": settings.WAGTAIL_SITE_NAME,

@@ -33,12 +33,18 @@ NETWORK_KEY = "pages:network"
 SETTINGS_KEY = "pages:site-settings:{site_id}"
 
 
-def public_live(pages: QuerySet) -> QuerySet:
-    """Live pages outside any private section, without a separate restrictions query."""
+def view_restricted() -> Exists:
+    """True for a page inside a private section (a restriction on it or an ancestor), as a
+    subquery of the page query rather than a query of its own."""
     restricted = PageViewRestriction.objects.annotate(
         restricted_path=F("page__path"),
     ).filter(restricted_path=Substr(OuterRef("path"), 1, Length(F("page__path"))))
-    return pages.live().filter(~Exists(restricted))
+    return Exists(restricted)
+
+
+def public_live(pages: QuerySet) -> QuerySet:
+    """Live pages outside any private section, without a separate restrictions query."""
+    return pages.live().filter(~view_restricted())
 
 
 def cached[T](name: str, factory: Callable[[], T], timeout: int = CACHE_SECONDS) -> T:

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from kindness_site.security.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Area, Member, Menu
+from .rich_text import LocalizedPageLinkHandler
 
 
 class AreaViewSet(SnippetViewSet):
@@ -104,3 +105,10 @@ register_snippet(AreaViewSet)
 register_snippet(MenuViewSet)
 register_snippet(MemberViewSet)
 hooks.register("register_bulk_action", ApproveMembersBulkAction)
+
+
+@hooks.register("register_rich_text_features", order=10)
+def localized_page_links(features) -> None:
+    """Rich-text page links land in the visitor's language (``pages.links``). Registered after
+    Wagtail's own handler (higher order), which it replaces."""
+    features.register_link_type(LocalizedPageLinkHandler)

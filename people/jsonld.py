@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from pages.public_urls import absolute
+
 from .models.person import Person
 
 
@@ -19,7 +21,7 @@ def person_json_ld(
         "@id": f"{url}#person",
         "name": person.display_name,
         "url": url,
-        "memberOf": {"@id": request.build_absolute_uri("/") + "#organization"},
+        "memberOf": {"@id": absolute("/") + "#organization"},
     }
     if person.family_name:
         data["familyName"] = person.family_name
@@ -51,5 +53,5 @@ def person_json_ld(
         data["knowsAbout"] = list(expertise)
     if person.photo_id:
         rendition = person.photo.get_rendition("fill-400x400|format-jpeg")
-        data["image"] = request.build_absolute_uri(rendition.url)
+        data["image"] = absolute(rendition.url)
     return data

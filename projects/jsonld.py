@@ -11,6 +11,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from pages.public_urls import absolute, page_absolute_url
+
 from .models import ProjectPage
 
 
@@ -22,7 +24,7 @@ def project_json_ld(
     organisations: list[Any],
     areas: list[Any],
 ) -> dict[str, Any]:
-    url = project.get_full_url(request)
+    url = page_absolute_url(project)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Project",
@@ -31,7 +33,7 @@ def project_json_ld(
         "description": project.summary,
         "url": url,
         "inLanguage": get_language() or "en",
-        "parentOrganization": {"@id": request.build_absolute_uri("/") + "#organization"},
+        "parentOrganization": {"@id": absolute("/") + "#organization"},
     }
     address = {
         key: value
@@ -64,5 +66,5 @@ def project_json_ld(
         data["knowsAbout"] = [area.name for area in areas]
     if project.hero_image_id:
         rendition = project.hero_image.get_rendition("fill-1200x630|format-jpeg")
-        data["image"] = request.build_absolute_uri(rendition.url)
+        data["image"] = absolute(rendition.url)
     return data

@@ -165,6 +165,8 @@ def schema_org_data(ref: Reference, page_url: str) -> dict[str, Any]:
         data["isPartOf"] = {"@type": kind, "name": ref.container_title}
     if ref.publisher:
         data["publisher"] = {"@type": "Organization", "name": ref.publisher}
+    if ref.summary:
+        data["description"] = ref.summary  # the plain-language summary, in the page's language
     if ref.abstract:
         data["abstract"] = ref.abstract
     if ref.language:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
 
 from pages.locales import active_locale, memoize_on_request
+from pages.public_urls import absolute
 from pages.queries import page_translation_urls, public_live
 
 from . import formatting
@@ -114,12 +115,13 @@ def reference_view(
         return export_response([ref], fmt, slugify(ref.slug))
     _remember_library(page, request)
     url = page.reference_url(ref.slug)
+    canonical = absolute(url)
     context = page.get_context(request)
     context.update(
         {
             "ref": ref,
             "reference_url": url,
-            "canonical_url": request.build_absolute_uri(url),
+            "canonical_url": canonical,
             "styles": formatting.all_styles(ref),
             "cited_on": cited_on(ref),
             "export_links": [
@@ -128,8 +130,8 @@ def reference_view(
             ],
             "alternates": alternates(page, ref, request),
             "coins": coins(ref),
-            "scholar_meta": google_scholar_meta(ref, request.build_absolute_uri(url)),
-            "schema_org": schema_org(ref, request.build_absolute_uri(url)),
+            "scholar_meta": google_scholar_meta(ref, canonical),
+            "schema_org": schema_org(ref, canonical),
         }
     )
     return TemplateResponse(request, "research/reference_page.html", context)
@@ -154,6 +156,6 @@ def alternates(page: ResearchIndexPage, ref: Reference, request: HttpRequest) ->
     come from the cache of live translations (no query until the page tree changes)."""
     route = page.reverse_subpage("reference", args=[ref.slug])
     return [
-        {"code": code, "url": request.build_absolute_uri(url + route)}
+        {"code": code, "url": absolute(url + route)}
         for code, url in page_translation_urls(page).items()
     ]

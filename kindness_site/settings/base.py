@@ -419,6 +419,8 @@ CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 # Search: caps that keep a hostile query cheap.
 SEARCH_MAX_QUERY_LENGTH = env_int("SEARCH_MAX_QUERY_LENGTH", 200)
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+# Searches one client may run per minute (results are cached; see kindness_site.search).
+SEARCH_REQUESTS_PER_MINUTE = env_int("SEARCH_REQUESTS_PER_MINUTE", 60)
 
 # Request ids (django-log-request-id; kindness_site/security/request_id.py): an incoming
 # X-Request-ID is kept when it is a plain token, else one is made; returned in the response.

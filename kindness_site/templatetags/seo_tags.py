@@ -1,13 +1,15 @@
-"""SEO helpers shared by every template: JSON-LD for the organisation and the site search."""
+"""SEO helpers shared by every template: absolute URLs on ``BASE_URL`` (``pages.public_urls``),
+JSON-LD for the organisation and the site search."""
 
 import json
 from typing import Any
 
 from django import template
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from pages.public_urls import absolute, page_absolute_url
 
 register = template.Library()
 
@@ -27,9 +29,8 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 @register.simple_tag(takes_context=True)
 def site_json_ld(context) -> SafeString:
     """``Organization`` and ``WebSite`` with a ``SearchAction`` for the active language."""
-    request: HttpRequest = context["request"]
     site_settings = context.get("settings", {}).get("pages", {}).get("SiteSettings")
-    root = request.build_absolute_uri("/")
+    root = absolute("/")
     org: dict[str, Any] = {
         "@type": "Organization",
         "@id": f"{root}#organization",
@@ -45,13 +46,15 @@ def site_json_ld(context) -> SafeString:
             org["sameAs"] = same_as
         if site_settings.logo_id:
             logo = site_settings.logo.get_rendition("max-512x512|format-png")
-            org["logo"] = request.build_absolute_uri(logo.url)
-    search_url = request.build_absolute_uri(reverse("search"))
+            org["logo"] = absolute(logo.url)
+    search_url = absolute(reverse("search"))
     website = {
         "@type": "WebSite",
         "@id": f"{root}#website",
         "url": root,
-        "name": org["name"],
+        # The site's name in the visitor's language (its home page's title); the organisation
+        # keeps its official name.
+        "name": getattr(context.get("site_home"), "title", "") or org["name"],
         "inLanguage": context.get("LANGUAGE_CODE", "en"),
         "publisher": {"@id": org["@id"]},
         "potentialAction": {
@@ -66,6 +69,11 @@ def site_json_ld(context) -> SafeString:
     return json_ld({"@context": "https://schema.org", "@graph": [org, website]})
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url: str) -> str:
-    return context["request"].build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url: str) -> str:
+    return absolute(url)
+
+
+@register.simple_tag
+def canonical_page_url(page: Any) -> str:
+    return page_absolute_url(page)

@@ -17,22 +17,19 @@ def ensure_stories(ctx: DemoContext, areas: dict[str, Area]) -> StoryIndexPage:
     stories = []
     for n, spec in enumerate(STORIES["stories"]):
         fields = english(spec)
-        image = ensure_image(
-            ctx,
-            f"Demo story: {fields['title']}",
-            spec["palette"],
-            100 + n,
-            f"Abstract illustration for the story “{fields['title']}”",
-        )
+        alt = f"Abstract illustration for the story “{fields['title']}”"
+        image = ensure_image(ctx, f"Demo story: {fields['title']}", spec["palette"], 100 + n, alt)
         values = {key: fields[key] for key in ("title", "date", "intro", "body")}
         values["hero_image"] = image
+        values["hero_alt"] = alt
         story, changed = ctx.upsert_page(index, StoryPage, fields["slug"], values)
         wanted = sorted(areas[tag].pk for tag in spec["areas"])
         if sorted(story.areas.values_list("pk", flat=True)) != wanted:
             story.areas = wanted
             story.save_revision().publish()
             changed = True
-        ctx.translate(story, translations(spec), changed=changed)
+        alt_it = f"Illustrazione astratta per la storia «{spec['title']['it']}»"
+        ctx.translate(story, {**translations(spec), alt: alt_it}, changed=changed)
         stories.append(story)
     ctx.data["stories"] = stories
     return index

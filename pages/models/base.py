@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from pages.links import localized_links, page_link_ids
 from pages.queries import route_descendants, view_restrictions
 
 
@@ -48,6 +49,13 @@ class BasePage(Page):
             if text:
                 return Truncator(text).chars(self.META_DESCRIPTION_CHARS)
         return ""
+
+    def get_context(self, request, *args, **kwargs):
+        """Resolve every page link of the page's text and blocks in one batch up front, so each
+        block's own lookup finds it cached (``pages.links``): flat in the number of links."""
+        context = super().get_context(request, *args, **kwargs)
+        localized_links(page_link_ids(self))
+        return context
 
     def get_social_image(self):
         return self.social_image

@@ -7,16 +7,19 @@ never goes stale). The template only arranges them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from ..links import localized_links
 from ..network.models import network_figures
 from ..queries import area_taxonomy, prefetch_renditions, public_live, tree_cached
 from ..stories.models import StoryIndexPage, StoryPage
@@ -286,20 +289,21 @@ class HomePage(BasePage):
 
     LINK_FIELDS = ("hero_button_page", "evidence_page", "projects_page", "network_page")
 
-    def linked_pages(self) -> dict[str, Page]:
-        """The pages the home links to and the language's story index, in one query (one each
-        would blow the query budget)."""
-        ids = {name: getattr(self, f"{name}_id") for name in self.LINK_FIELDS}
-        wanted = [pk for pk in ids.values() if pk]
+    def linked_pages(self) -> dict[str, Any]:
+        """The pages the home links to, each in the visitor's language (``pages.links``), and
+        the language's story index, with one query at most (one each would blow the budget)."""
+        links: dict[str, Any] = {}
+        resolved = localized_links(getattr(self, f"{name}_id") for name in self.LINK_FIELDS)
+        for name in self.LINK_FIELDS:
+            link = resolved.get(getattr(self, f"{name}_id"))
+            if link is not None:
+                links[name] = link
         index_type = ContentType.objects.get_for_model(StoryIndexPage)
-        pages = public_live(
-            Page.objects.filter(
-                Q(pk__in=wanted) | Q(content_type=index_type, locale_id=self.locale_id)
-            )
-        ).only("title", "url_path", "locale_id", "content_type_id")
-        found = {page.pk: page for page in pages}
-        links = {name: found[pk] for name, pk in ids.items() if pk in found}
-        index = next((p for p in found.values() if p.content_type_id == index_type.pk), None)
+        index = (
+            public_live(Page.objects.filter(content_type=index_type, locale_id=self.locale_id))
+            .only("title", "url_path", "locale_id")
+            .first()
+        )
         if index is not None:
             links["story_index"] = index
         return links
@@ -327,7 +331,9 @@ class HomePage(BasePage):
         context["latest_stories"] = SimpleLazyObject(self.latest_stories)
         # Keyed by the chosen pages too, so a preview with other choices gets its own entry.
         link_ids = "-".join(str(getattr(self, f"{name}_id")) for name in self.LINK_FIELDS)
-        links = tree_cached(request, f"home-links:{self.locale_id}:{link_ids}", self.linked_pages)
+        links = tree_cached(
+            request, f"home-links:{self.locale_id}:{get_language()}:{link_ids}", self.linked_pages
+        )
         context["links"] = links
         context["story_index"] = links.get("story_index")
         context["network_figures"] = SimpleLazyObject(network_figures)

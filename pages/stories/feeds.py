@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from ..public_urls import absolute, page_absolute_url
 from .models import FEED_ITEMS, StoryIndexPage, StoryPage
 
 
@@ -23,13 +24,13 @@ class StoryRssFeed(Feed):
         return obj.seo_title or obj.title
 
     def link(self, obj: StoryIndexPage) -> str:
-        return obj.get_full_url(self.request)
+        return page_absolute_url(obj)
 
     def description(self, obj: StoryIndexPage) -> str:
         return obj.search_description or obj.title
 
     def feed_url(self, obj: StoryIndexPage) -> str:
-        return self.request.build_absolute_uri()
+        return absolute(self.request.path)
 
     def items(self, obj: StoryIndexPage):
         return list(obj.stories().prefetch_related(None).select_related(None)[:FEED_ITEMS])
@@ -41,7 +42,7 @@ class StoryRssFeed(Feed):
         return item.intro
 
     def item_link(self, item: StoryPage) -> str:
-        return item.get_full_url(self.request)
+        return page_absolute_url(item)
 
     def item_pubdate(self, item: StoryPage):
         return item.published_datetime

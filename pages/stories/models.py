@@ -145,6 +145,15 @@ class StoryPage(BasePage):
         related_name="+",
         help_text=_("Shown at the top of the story, on its card in lists and when it is shared."),
     )
+    hero_alt = models.CharField(
+        _("main image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it, in this page's language; "
+            "leave empty only if the image is decoration."
+        ),
+    )
     hero_caption = models.CharField(
         _("image caption"),
         max_length=250,
@@ -175,6 +184,7 @@ class StoryPage(BasePage):
         InlinePanel("story_authors", max_num=1, label=_("Author")),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_alt"),
         FieldPanel("hero_caption"),
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),

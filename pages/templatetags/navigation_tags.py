@@ -9,6 +9,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from ..links import PageLink, localized_links
 from ..locales import active_locale, memoize_on_request
 from ..models import Menu
 from ..queries import Crumb, breadcrumb_trail, home_links, page_translation_urls
@@ -84,7 +85,15 @@ def get_menu(context, location: str) -> Menu | None:
         return None
 
     def load() -> dict[str, Menu]:
-        return {menu.location: menu for menu in Menu.objects.filter(locale=locale, live=True)}
+        menus = {menu.location: menu for menu in Menu.objects.filter(locale=locale, live=True)}
+        # Every menu's pages resolved in one batch (``menu_items`` then finds them cached).
+        localized_links(
+            block["value"].get("page")
+            for menu in menus.values()
+            for block in menu.items.raw_data
+            if block.get("type") == "page"
+        )
+        return menus
 
     menus = memoize_on_request(context.get("request"), f"menus:{locale.pk}", load)
     return menus.get(location)
@@ -96,6 +105,54 @@ def localized_page(page: Page | None) -> Page | None:
     if page is None:
         return None
     return page.localized
+
+
+def _page_id(page: Page | int | None) -> int | None:
+    return page if isinstance(page, int) or page is None else page.pk
+
+
+@register.simple_tag
+def page_link(page: Page | int | None) -> PageLink | None:
+    """The link to ``page`` in the visitor's language (``pages.links``); None when neither the
+    page nor a translation of it is live, so templates leave the link out."""
+    pk = _page_id(page)
+    return localized_links([pk]).get(pk) if pk else None
+
+
+@register.simple_tag
+def page_links(pages) -> list[PageLink]:
+    """``page_link`` for a list of pages in one lookup, in their order, dead links left out."""
+    ids = [_page_id(page) for page in pages or []]
+    links = localized_links(ids)
+    return [links[pk] for pk in ids if pk in links]
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url: str
+    link: PageLink | None  # None for an address outside the site
+
+
+@register.simple_tag
+def menu_items(menu: Menu | None) -> list[MenuItem]:
+    """A menu's items with their pages resolved to the visitor's language in one lookup."""
+    if menu is None:
+        return []
+    blocks = list(menu.items.raw_data)
+    links = localized_links(
+        block["value"].get("page") for block in blocks if block.get("type") == "page"
+    )
+    items = []
+    for block in blocks:
+        value = block.get("value") or {}
+        if block.get("type") == "page":
+            link = links.get(value.get("page"))
+            if link is not None:
+                items.append(MenuItem(value.get("label") or link.title, link.url, link))
+        elif value.get("url"):
+            items.append(MenuItem(value.get("label", ""), value["url"], None))
+    return items
 
 
 @register.simple_tag

@@ -8,6 +8,7 @@ shown in two groups (the movement's text lists one economist twice; the site mus
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -228,6 +229,26 @@ class Person(
         FieldPanel("display_order"),
         PublishingPanel(),
     ]
+
+    @classmethod
+    def search_hits(cls, ids: list[str], request: Any = None) -> dict[str, tuple[str, str]]:
+        """``{id: (name, profile URL)}`` for the site search (``pages.search``): profiles live
+        on the team page of the person's language."""
+        from .team import TeamPage
+
+        people = list(cls.objects.filter(pk__in=ids).only("display_name", "slug", "locale_id"))
+        teams = {
+            team.locale_id: team
+            for team in TeamPage.objects.live()
+            .filter(locale_id__in={p.locale_id for p in people})
+            .only("url_path", "locale_id")
+        }
+        return {
+            str(p.pk): (p.display_name, teams[p.locale_id].person_url(p))
+            for p in people
+            if p.locale_id in teams
+        }
+
     search_fields = [
         index.SearchField("display_name", boost=3),
         index.SearchField("family_name", boost=2),

@@ -24,6 +24,7 @@ from wagtail.images.models import Rendition
 from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import memoize_on_request
 from pages.models import Area, BasePage
+from pages.public_urls import absolute
 
 from ..jsonld import person_json_ld
 from ..relations import person_context
@@ -97,9 +98,26 @@ class TeamPage(RoutablePageMixin, BasePage):
     def person_url(self, person: Person) -> str:
         return self.url + self.reverse_subpage("person", kwargs={"slug": person.slug})
 
+    def sitemap_subpages(self) -> list:
+        """Each live profile of this page's language (the sitemap lists them all)."""
+        from kindness_site.sitemap import subpage_entry
+
+        people = Person.objects.filter(locale_id=self.locale_id, live=True).order_by("slug")
+        return [
+            subpage_entry(
+                self,
+                self.reverse_subpage("person", kwargs={"slug": slug}),
+                published,
+                translation_key,
+            )
+            for slug, published, translation_key in people.values_list(
+                "slug", "last_published_at", "translation_key"
+            )
+        ]
+
     def profile_context(self, request: HttpRequest, person: Person) -> dict[str, Any]:
         """Everything the profile template shows; shared by the route and the snippet preview."""
-        url = request.build_absolute_uri(self.person_url(person))
+        url = absolute(self.person_url(person))
         expertise = getattr(person, "expertise_names", None)
         if expertise is None:  # preview of an unsaved or unannotated person
             expertise = "\x1f".join(area.name for area in person.expertise.all())

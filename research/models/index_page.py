@@ -63,5 +63,18 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
 
         return reference_view(self, request, slug, export=True)
 
+    def sitemap_subpages(self) -> list:
+        """Each reference's page in this language (the sitemap lists them all)."""
+        from kindness_site.sitemap import subpage_entry
+
+        from .reference import Reference
+
+        return [
+            subpage_entry(self, self.reverse_subpage("reference", args=[slug]), updated, slug)
+            for slug, updated in Reference.objects.order_by("slug").values_list(
+                "slug", "updated_at"
+            )
+        ]
+
     def reference_url(self, slug: str) -> str:
         return self.url + self.reverse_subpage("reference", args=[slug])

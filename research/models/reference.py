@@ -287,6 +287,16 @@ class Reference(index.Indexed, ClusterableModel):
     verification_notes = models.TextField(
         _("corrections and doubts"), blank=True, help_text=_("What was wrong and what is unsure.")
     )
+    verification_method_it = models.TextField(
+        _("how it was verified (Italian)"),
+        blank=True,
+        help_text=_("The same in Italian; without it Italian visitors see the English text."),
+    )
+    verification_notes_it = models.TextField(
+        _("corrections and doubts (Italian)"),
+        blank=True,
+        help_text=_("The same in Italian; without it Italian visitors see the English text."),
+    )
     checked_by = models.CharField(
         _("checked by"),
         max_length=120,
@@ -390,7 +400,9 @@ class Reference(index.Indexed, ClusterableModel):
             [
                 FieldPanel("verification_status"),
                 FieldPanel("verification_method"),
+                FieldPanel("verification_method_it"),
                 FieldPanel("verification_notes"),
+                FieldPanel("verification_notes_it"),
                 FieldRowPanel([FieldPanel("checked_by"), FieldPanel("checked_at")]),
                 CrossrefFindingsPanel(heading=_("Crossref check")),
             ],
@@ -398,6 +410,15 @@ class Reference(index.Indexed, ClusterableModel):
         ),
         FieldPanel("slug"),
     ]
+
+    @classmethod
+    def search_hits(cls, ids: list[str], request: Any = None) -> dict[str, tuple[str, str]]:
+        """``{id: (title, URL)}`` for the site search (``pages.search``): each reference's page
+        in the library of the visitor's language."""
+        from ..templatetags.research_tags import reference_url
+
+        refs = cls.objects.filter(pk__in=ids).only("title", "slug", "doi", "url", "open_access_url")
+        return {str(ref.pk): (ref.title, reference_url(ref, request)) for ref in refs}
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -434,12 +455,34 @@ class Reference(index.Indexed, ClusterableModel):
         return f"{self.first_creator_name()} ({year}). {self.title}"
 
     # --- derived values -------------------------------------------------------------------
+    # Text written for readers, stored once per site language on the same row (see the module
+    # docstring): ``{shown as: (English field, Italian field)}``.
+    READER_TEXT_FIELDS = {
+        "summary": ("summary_en", "summary_it"),
+        "verification_method_text": ("verification_method", "verification_method_it"),
+        "verification_notes_text": ("verification_notes", "verification_notes_it"),
+    }
+
+    def _in_language(self, name: str) -> str:
+        """The text in the active language, English when the translation is missing."""
+        english, italian = self.READER_TEXT_FIELDS[name]
+        if (get_language() or "en").startswith("it") and getattr(self, italian):
+            return getattr(self, italian)
+        return getattr(self, english)
+
     @property
     def summary(self) -> str:
-        """The summary in the active language, English when the translation is missing."""
-        if (get_language() or "en").startswith("it") and self.summary_it:
-            return self.summary_it
-        return self.summary_en
+        return self._in_language("summary")
+
+    @property
+    def verification_method_text(self) -> str:
+        """How the record was checked, in the visitor's language."""
+        return self._in_language("verification_method_text")
+
+    @property
+    def verification_notes_text(self) -> str:
+        """What was corrected or is unsure, in the visitor's language."""
+        return self._in_language("verification_notes_text")
 
     @property
     def doi_url(self) -> str:

@@ -5,8 +5,11 @@ from datetime import UTC, datetime, timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings as django_settings
 from django.db.utils import OperationalError
 from django.test import Client
+
+BASE_URL = django_settings.BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +51,7 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert f"Sitemap: {BASE_URL}/sitemap.xml" in body
     assert "Disallow: /admin/" in body
 
 
@@ -77,7 +80,7 @@ def test_404_is_translated(client, site_tree, language, heading):
 def test_500_is_a_static_page(site_tree, settings):
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
     client = Client(raise_request_exception=False)
-    with mock.patch("pages.views.clean_query", side_effect=RuntimeError("boom")):
+    with mock.patch("kindness_site.search.clean_query", side_effect=RuntimeError("boom")):
         response = client.get("/en/search/?q=x")
     assert response.status_code == 500
     html = response.content.decode()

@@ -1,7 +1,10 @@
 import pytest
+from django.conf import settings as django_settings
 
 from pages.models import StandardPage
 from tests.conftest import publish_child
+
+BASE_URL = django_settings.BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +19,7 @@ def test_sitemap_lists_both_languages_with_alternates(client, site_tree, locales
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
-    assert "<loc>http://testserver/en/about/</loc>" in xml
-    assert "<loc>http://testserver/it/chi-siamo/</loc>" in xml
-    assert 'hreflang="it" href="http://testserver/it/chi-siamo/"' in xml
+    assert f"<loc>{BASE_URL}/en/about/</loc>" in xml
+    assert f"<loc>{BASE_URL}/it/chi-siamo/</loc>" in xml
+    assert f'hreflang="it" href="{BASE_URL}/it/chi-siamo/"' in xml
     assert "/en/draft/" not in xml

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings as django_settings
 
 from pages.models import StandardPage, StoryPage
 from tests.conftest import publish_child
+
+BASE_URL = django_settings.BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -71,12 +74,12 @@ def test_join_form_is_indexable_with_its_own_canonical_and_description(client, t
     html = client.get(network.url + "join/").content.decode()
     assert 'name="robots"' not in html
     assert meta(html, "description") == "Schools, companies and towns join the network."
-    assert canonical(html) == f"http://testserver{network.url}join/"
+    assert canonical(html) == f"{BASE_URL}{network.url}join/"
 
 
 @pytest.mark.parametrize("language", ["en", "it"])
 def test_newsletter_sign_up_page_describes_itself(client, site_tree, language):
     html = client.get(f"/{language}/newsletter/subscribe/?source=footer").content.decode()
     assert len(meta(html, "description")) > 40
-    assert canonical(html) == f"http://testserver/{language}/newsletter/subscribe/"
+    assert canonical(html) == f"{BASE_URL}/{language}/newsletter/subscribe/"
     assert html.count('name="description"') == 1

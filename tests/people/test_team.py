@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,6 +22,8 @@ from .factories import (
     make_project_index,
     translate_person,
 )
+
+BASE_URL = django_settings.BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -128,10 +131,7 @@ def test_profile_renders_biography_links_and_person_json_ld(client, team, founde
     assert person["url"].endswith(f"/{language}/team/immaculata-de-vivo/")
     assert person["sameAs"] == ["https://orcid.org/0000"]
     assert person["affiliation"][0]["name"] == "Harvard Medical School"
-    assert (
-        f'<link rel="canonical" href="http://testserver/{language}/team/immaculata-de-vivo/">'
-        in html
-    )
+    assert f'<link rel="canonical" href="{BASE_URL}/{language}/team/immaculata-de-vivo/">' in html
 
 
 def test_unknown_profile_is_404(client, team):

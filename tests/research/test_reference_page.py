@@ -6,6 +6,9 @@ import json
 import re
 
 import pytest
+from django.conf import settings as django_settings
+
+BASE_URL = django_settings.BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +42,7 @@ def test_reference_page_renders(client, library, ref, language):
     assert '<meta name="citation_doi" content="10.1371/journal.pone.0051380">' in html
     assert '<meta name="citation_publication_date" content="2012/12/26">' in html
     assert 'class="Z3988" title="ctx_ver=Z39.88-2004' in html
-    assert (
-        f'<link rel="canonical" href="http://testserver{library[language].url}{ref.slug}/">' in html
-    )
+    assert f'<link rel="canonical" href="{BASE_URL}{library[language].url}{ref.slug}/">' in html
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
     )
@@ -69,3 +70,31 @@ def test_reference_page_query_budget(client, library, ref, django_assert_max_num
     client.get(f"{library['en'].url}{ref.slug}/")
     with django_assert_max_num_queries(12):
         assert client.get(f"{library['en'].url}{ref.slug}/").status_code == 200
+
+
+def test_canonical_and_json_ld_ignore_the_request_host(client, library, ref):
+    """Reference pages build every absolute URL from BASE_URL, like the other pages (a request
+    through another host name or port must not change the canonical address)."""
+    url = f"{library['en'].url}{ref.slug}/"
+    html = client.get(url, HTTP_HOST="proxy.internal:8443").content.decode()
+    assert f'<link rel="canonical" href="{BASE_URL}{url}">' in html
+    assert "proxy.internal" not in html
+    data = next(
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+        if '"@id":"' + BASE_URL + url in block
+    )
+    assert data["@id"] == f"{BASE_URL}{url}"
+
+
+def test_checking_notes_are_shown_in_the_visitor_language(client, library, ref):
+    ref.verification_notes = "The movement's text gave 2016."
+    ref.verification_notes_it = "Il testo del movimento indicava il 2016."
+    ref.verification_method_it = "Scheda di PubMed Central."
+    ref.save()
+    italian = client.get(f"{library['it'].url}{ref.slug}/").content.decode()
+    english = client.get(f"{library['en'].url}{ref.slug}/").content.decode()
+    assert "Il testo del movimento indicava il 2016." in italian
+    assert "Scheda di PubMed Central." in italian
+    assert "The movement's text" not in italian and "PubMed Central record." not in italian
+    assert "The movement&#x27;s text gave 2016." in english
