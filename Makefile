@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test test-browser test-postgres lint format messages check-messages deploy-check bench backup restore loadtest
+.PHONY: help install run setup test test-browser test-postgres lint typecheck format messages check-messages deploy-check bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ lint: install ## ruff check, ruff format --check and the migrations check
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.test $(RUN) python manage.py makemigrations --check --dry-run
+
+typecheck: install ## mypy with django-stubs over the app code, tests, bench and scripts ([tool.mypy])
+	$(RUN) mypy
 
 format: install ## Format and autofix with ruff
 	$(RUN) ruff format .
