@@ -47,28 +47,28 @@ def shows_on_public_pages(model: type[Model]) -> bool:
     return model._meta.label_lower in PUBLIC_MODELS or model in get_snippet_models()
 
 
-def _on_model_change(sender: type[Model], **kwargs) -> None:
+def _on_model_change(sender: type[Model], **kwargs: object) -> None:
     if shows_on_public_pages(sender):
         bump_generation()
 
 
-def _on_page_delete(sender: type[Model], **kwargs) -> None:
+def _on_page_delete(sender: type[Model], **kwargs: object) -> None:
     if issubclass(sender, Page):
         _on_page_change()
 
 
-def _on_m2m_change(sender, instance, action: str, **kwargs) -> None:
+def _on_m2m_change(sender: type[Model], instance: Model, action: str, **kwargs: object) -> None:
     if action.startswith("post_") and shows_on_public_pages(type(instance)):
         bump_generation()
 
 
-def _on_page_change(**kwargs) -> None:
+def _on_page_change(**kwargs: object) -> None:
     """Page titles appear in the cached menu fragments too."""
     bump_generation()
     clear_menu_cache()
 
 
-def _on_restriction_change(**kwargs) -> None:
+def _on_restriction_change(**kwargs: object) -> None:
     """Lookups cached per tree version (``pages.queries.tree_cached``) skip private pages."""
     bump_tree_version()
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, Case, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import BigIntegerField, Case, Count, Exists, Model, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -27,7 +27,7 @@ from .translations import translation_status
 LISTED = 8
 
 
-def optional_model(label: str) -> type | None:
+def optional_model(label: str) -> type[Any] | None:
     """The model, or ``None`` while its app or the model itself is not installed."""
     try:
         return apps.get_model(label)
@@ -35,7 +35,7 @@ def optional_model(label: str) -> type | None:
         return None
 
 
-def snippet_url(model: type, action: str, *args: Any) -> str:
+def snippet_url(model: type[Model], action: str, *args: Any) -> str:
     """Admin URL of a registered snippet's view, or "" when it is not registered."""
     viewset = getattr(model, "snippet_viewset", None)
     if viewset is None:
@@ -47,7 +47,7 @@ def snippet_url(model: type, action: str, *args: Any) -> str:
 
 
 def can_edit_pages(user: Any) -> bool:
-    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+    return bool(PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"]))
 
 
 class DashboardPanel(Component):
@@ -84,7 +84,7 @@ class PendingApplicationsPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("pages.change_member")
+        return bool(user.has_perm("pages.change_member"))
 
     def panel_data(self) -> dict[str, Any]:
         Member = optional_model("pages.Member")
@@ -111,7 +111,7 @@ class NewSubscribersPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("newsletter.send_newsletter")
+        return bool(user.has_perm("newsletter.send_newsletter"))
 
     def panel_data(self) -> dict[str, Any]:
         Subscriber = optional_model("newsletter.Subscriber")
@@ -137,7 +137,7 @@ class SendsInProgressPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("newsletter.send_newsletter")
+        return bool(user.has_perm("newsletter.send_newsletter"))
 
     def panel_data(self) -> dict[str, Any]:
         Send = optional_model("newsletter.Send")
@@ -184,7 +184,7 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("research.change_reference")
+        return bool(user.has_perm("research.change_reference"))
 
     @staticmethod
     def missing_fields_q() -> Q:

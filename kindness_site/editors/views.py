@@ -26,14 +26,14 @@ class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
     """One page with every how-to; its sections are linked from a table of contents."""
 
     template_name = "kindness_site/editors/guide.html"
-    page_title = _("Editor's guide")
+    page_title = _("Editor's guide")  # type: ignore[assignment]  # Wagtail's own views set lazy titles too
     header_icon = "help"
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         language = guide_language(self.request.GET.get("lang"))
         url = reverse("kindness_editors_guide")
         context.update(

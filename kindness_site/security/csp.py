@@ -28,5 +28,5 @@ class SiteContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.path.startswith(admin_prefixes()) and not hasattr(response, "_csp_config"):
-            response._csp_config = settings.ADMIN_CSP
+            response._csp_config = settings.ADMIN_CSP  # type: ignore[attr-defined]  # what csp_override() sets
         return super().process_response(request, response)

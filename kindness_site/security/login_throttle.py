@@ -12,9 +12,12 @@ elsewhere by guessing their name; the per-address limit catches one address spra
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models import Model
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -55,13 +58,17 @@ def locked_for(username: object, ip: str) -> int | None:
 
 
 @receiver(user_login_failed)
-def _on_login_failed(sender, credentials: dict, request: HttpRequest | None = None, **kwargs):
+def _on_login_failed(
+    sender: str, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: object
+) -> None:
     if request is not None:
         record_failure(credentials.get("username"), ratelimit.client_ip(request))
 
 
 @receiver(user_logged_in)
-def _on_logged_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
+def _on_logged_in(
+    sender: type[Model], request: HttpRequest | None, user: AbstractBaseUser, **kwargs: object
+) -> None:
     """A correct password clears this name's counter from this address (not the address's)."""
     if request is not None:
         ident = _user_ident(user.get_username(), ratelimit.client_ip(request))

@@ -39,7 +39,13 @@ class AdminOTPRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[object, ...],
+        view_kwargs: dict[str, object],
+    ) -> HttpResponse | None:
         if not settings.OTP_REQUIRED or not request.path.startswith(admin_prefixes()):
             return None
         user = getattr(request, "user", None)

@@ -72,7 +72,7 @@ def locked_for(scope: str, ident: str, now: float | None = None) -> int | None:
     """Seconds left on a lock set by :func:`lock`, or None when ``ident`` is not locked."""
     if not enabled():
         return None
-    until = cache.get(_key(scope, ident, "lock"))
+    until: float | None = cache.get(_key(scope, ident, "lock"))
     now = time.time() if now is None else now
     if until is None or until <= now:
         return None
@@ -116,16 +116,17 @@ def ratelimit(
     *,
     key: Callable[[HttpRequest], str] = client_ip,
     methods: tuple[str, ...] = ("POST",),
-) -> Callable:
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Decorator for a view: at most ``limit`` requests per ``window`` seconds per ``key``.
 
     ``limit`` may be a callable so a setting read at request time (and overridden in tests)
     decides it. Only ``methods`` are counted: reading a form is free, sending it is not.
     """
 
-    def decorator(view: Callable) -> Callable:
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+
             if request.method in methods:
                 allowed = limit() if callable(limit) else limit
                 wait = hit(scope, key(request), allowed, window)

@@ -41,7 +41,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = incoming_or_new(request.META.get(_META_KEY))
-        request.request_id = request_id
+        request.request_id = request_id  # type: ignore[attr-defined]  # ours, for views and tests
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         try:

@@ -5,6 +5,7 @@ DATABASE_URL still decides the database, so the same suite runs on SQLite and on
 
 import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -24,7 +25,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kindness-test-media-"))  # a Path, like base.py's
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}

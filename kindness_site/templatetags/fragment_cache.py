@@ -21,6 +21,7 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.context import Context
 from django.utils.safestring import SafeString, mark_safe
@@ -38,12 +39,12 @@ def fragment_key(generation: int, name: str, vary_on: list[object]) -> str:
     return f"fragment:{generation}:{name}:{digest}"
 
 
-def request_generation(request) -> int:
+def request_generation(request: HttpRequest) -> int:
     """The generation, read once per request however many fragments it has (the page-cache
     middleware has usually read it already and left it on the request)."""
-    generation = getattr(request, "_fragment_generation", None)
+    generation: int | None = getattr(request, "_fragment_generation", None)
     if generation is None:
-        generation = request._fragment_generation = current_generation()
+        generation = request._fragment_generation = current_generation()  # type: ignore[attr-defined]  # ours, set by the page-cache middleware
     return generation
 
 
@@ -66,7 +67,7 @@ class PublicCacheNode(template.Node):
         name = str(self.name.resolve(context))
         vary_on = [expression.resolve(context) for expression in self.vary_on]
         key = fragment_key(request_generation(request), name, vary_on)
-        html = cache.get(key)
+        html: str | None = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
             if _CSRF_MARK not in html:

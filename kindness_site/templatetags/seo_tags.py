@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.template.context import Context
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -25,10 +26,10 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def site_json_ld(context) -> SafeString:
+def site_json_ld(context: Context) -> SafeString:
     """``Organization`` and ``WebSite`` with a ``SearchAction`` for the active language."""
     request: HttpRequest = context["request"]
-    site_settings = context.get("settings", {}).get("pages", {}).get("SiteSettings")
+    site_settings = (context.get("settings") or {}).get("pages", {}).get("SiteSettings")
     root = request.build_absolute_uri("/")
     org: dict[str, Any] = {
         "@type": "Organization",
@@ -67,5 +68,6 @@ def site_json_ld(context) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, url: str) -> str:
-    return context["request"].build_absolute_uri(url)
+def absolute_url(context: Context, url: str) -> str:
+    request: HttpRequest = context["request"]
+    return request.build_absolute_uri(url)
