@@ -5,8 +5,12 @@ page. Locales change almost never, so they are kept per process and dropped when
 or deleted.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -27,15 +31,15 @@ def active_locale() -> Locale | None:
 
 
 @receiver([post_save, post_delete], sender=Locale)
-def _forget_locales(**kwargs) -> None:
+def _forget_locales(**kwargs: object) -> None:
     _by_code.clear()
 
 
-def memoize_on_request(request, key: str, factory):
+def memoize_on_request[T](request: HttpRequest | None, key: str, factory: Callable[[], T]) -> T:
     """Compute ``factory()`` once per request (several templates ask for the same data)."""
     if request is None:
         return factory()
-    store = request.__dict__.setdefault("_kindness_memo", {})
+    store: dict[str, Any] = request.__dict__.setdefault("_kindness_memo", {})
     if key not in store:
         store[key] = factory()
     return store[key]

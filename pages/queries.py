@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
@@ -25,6 +25,12 @@ from wagtail.models import PageViewRestriction
 
 from .locales import memoize_on_request
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from wagtail.models import Page
+    from wagtail.query import PageQuerySet
+    from wagtail.url_routing import RouteResult
+
 CACHE_SECONDS = 60 * 60
 AREAS_KEY = "pages:areas:v1"
 TREE_VERSION_KEY = "pages:tree-version"
@@ -32,7 +38,7 @@ NETWORK_KEY = "pages:network:v1"
 SETTINGS_KEY = "pages:site-settings:v1:{site_id}"
 
 
-def public_live(pages: QuerySet) -> QuerySet:
+def public_live(pages: PageQuerySet) -> PageQuerySet:
     """Live pages outside any private section, without a separate restrictions query."""
     restricted = PageViewRestriction.objects.annotate(
         restricted_path=F("page__path"),
@@ -58,7 +64,7 @@ def area_taxonomy() -> dict[str, Any]:
 
     def load() -> dict[str, Any]:
         rows = list(Area.objects.order_by("sort_order", "name"))
-        by_locale: dict[int, list] = {}
+        by_locale: dict[int, list[Area]] = {}
         for area in rows:
             by_locale.setdefault(area.locale_id, []).append(area)
         return {"by_pk": {area.pk: area for area in rows}, "by_locale": by_locale}
@@ -139,7 +145,7 @@ def home_links() -> list[HomeLink]:
     return cached(f"pages:homes:{tree_version()}", load)
 
 
-def page_translation_urls(page) -> dict[str, str]:
+def page_translation_urls(page: Page) -> dict[str, str]:
     """``{language_code: url}`` of the live translations of ``page`` (cached per tree version)."""
     from wagtail.models import Page
 
@@ -163,7 +169,7 @@ class Crumb:
     url: str
 
 
-def breadcrumb_trail(page) -> list[Crumb]:
+def breadcrumb_trail(page: Page) -> list[Crumb]:
     """The ancestors between the home page and ``page`` (cached per tree version).
 
     ``get_ancestors()`` costs a query on every page with breadcrumbs; titles and URLs only change
@@ -276,13 +282,13 @@ def _ready_marker(rendition_keys: list[str]) -> str:
     return f"picture-renditions-ready:{digest}"
 
 
-def ancestor_paths(page) -> list[str]:
+def ancestor_paths(page: Page) -> list[str]:
     """Treebeard paths of ``page`` and every ancestor, worked out from its own path (no query)."""
     step = page.steplen
     return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
 
 
-def view_restrictions(page) -> QuerySet:
+def view_restrictions(page: Page) -> QuerySet[PageViewRestriction]:
     """The view restrictions on ``page`` and its ancestors, in one query.
 
     Wagtail's ``Page.get_view_restrictions`` first loads every ancestor to resolve aliases, then
@@ -298,7 +304,7 @@ def view_restrictions(page) -> QuerySet:
     return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
 
 
-def route_descendants(page, request, path_components: list[str]):
+def route_descendants(page: Page, request: HttpRequest, path_components: list[str]) -> RouteResult:
     """Route to a descendant of ``page`` with one query for the whole path.
 
     Wagtail resolves a URL one level at a time, two queries per level (the child, then its
@@ -326,7 +332,7 @@ def route_descendants(page, request, path_components: list[str]):
         if node.depth != target.depth + 1 or node.url_path != prefixes[consumed]:
             break
         node._cached_parent_obj = target  # what Wagtail's own route() sets too
-        target, consumed = node, consumed + 1
+        target, consumed = cast("Page", node), consumed + 1
         if getattr(node.specific_class, "route", None) is not BasePage.route:
             break  # routable (or otherwise custom) pages route their own sub-paths
     if consumed == 0:
@@ -334,7 +340,7 @@ def route_descendants(page, request, path_components: list[str]):
     return specific_with_images(target).route(request, path_components[consumed:])
 
 
-def specific_with_images(page):
+def specific_with_images(page: Page) -> Page:
     """``page.specific`` with its image fields joined in the same query.
 
     A page's hero and social images are read on every render (picture, Open Graph); loading

@@ -5,22 +5,25 @@ every locale's tree and groups translations by ``translation_key`` in a single q
 """
 
 from collections import defaultdict
+from typing import Any
+from uuid import UUID
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_page
 from wagtail.models import Page, Site
+from wagtail.query import PageQuerySet
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(Sitemap[Page]):
     limit = 5000
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
-        self._alternates: dict | None = None
+        self._alternates: dict[UUID, list[Page]] | None = None
 
-    def items(self):
+    def items(self) -> PageQuerySet:
         site = Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
         roots = Page.objects.filter(translation_key=site.root_page.translation_key)
         query = Page.objects.none()
@@ -35,13 +38,15 @@ class PageSitemap(Sitemap):
             .specific()
         )
 
-    def _alternates_by_key(self, pages) -> dict:
-        grouped: dict = defaultdict(list)
+    def _alternates_by_key(self, pages: list[Page]) -> dict[UUID, list[Page]]:
+        grouped: dict[UUID, list[Page]] = defaultdict(list)
         for page in pages:
             grouped[page.translation_key].append(page)
         return grouped
 
-    def get_urls(self, page=1, site=None, protocol=None):
+    def get_urls(
+        self, page: int | str = 1, site: Any = None, protocol: str | None = None
+    ) -> list[dict[str, Any]]:
         pages = list(self.paginator.page(page).object_list)
         grouped = self._alternates_by_key(pages)
         urls = []

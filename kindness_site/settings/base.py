@@ -7,11 +7,16 @@ the same code runs on a laptop with SQLite and on production nodes with PostgreS
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from kindness_site.logging import build_logging
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
 from .mail import build_mailers, webhook_providers
+
+# Lets Django's generic classes be subscripted at run time as django-stubs types them
+# (``forms.ModelForm[Member]``, ``Feed[...]``, ``Sitemap[Page]``).
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))

@@ -5,9 +5,13 @@ research app (see CONTRIBUTING, "Layout and import direction"). A figure must na
 either a reference from the research library or a written source; nothing rests on hearsay.
 """
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db.models import Model
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -31,15 +35,15 @@ class ReferenceChooserBlock(SnippetChooserBlock):
     is not installed, so a page with figures keeps rendering (with its written source) instead
     of failing."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(REFERENCE_MODEL, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, tuple[()], dict[str, Any]]:
         _path, _args, kwargs = super().deconstruct()
         return "pages.blocks.evidence.ReferenceChooserBlock", (), kwargs
 
     @cached_property
-    def widget(self):
+    def widget(self) -> forms.Widget:
         """The snippet chooser once research registers Reference as a snippet; a plain select
         until then, so forms (and ``clean``) keep working."""
         try:
@@ -47,17 +51,17 @@ class ReferenceChooserBlock(SnippetChooserBlock):
         except (AttributeError, ImproperlyConfigured):
             return forms.Select()
 
-    def to_python(self, value):
+    def to_python(self, value: int | None) -> Model | None:
         if value is None or not reference_model_available():
             return None
         return super().to_python(value)
 
-    def bulk_to_python(self, values):
+    def bulk_to_python(self, values: Iterable[int | None]) -> list[Model | None]:
         if not reference_model_available():
             return [None for _value in values]
         return super().bulk_to_python(values)
 
-    def extract_references(self, value):
+    def extract_references(self, value: Model | None) -> Iterator[tuple[Any, ...]]:
         if value is None or not reference_model_available():
             return
         yield from super().extract_references(value)
@@ -111,7 +115,7 @@ class StatisticBlock(blocks.StructBlock):
             "source_text": "Zak, P. J. (2017). The Neuroscience of Trust. Harvard Business Review.",
         }
 
-    def clean(self, value):
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         value = super().clean(value)
         if not value.get("source") and not value.get("source_text"):
             message = _("Every figure needs a source: choose a reference or write one.")

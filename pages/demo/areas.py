@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import Area
 from .context import DemoContext
 
-AREAS = [
+AREAS: list[dict[str, Any]] = [
     {
         "slug": "health",
         "name": "Health",

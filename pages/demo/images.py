@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Collection
 
 from .context import DemoContext
@@ -50,7 +51,7 @@ def _draw(palette: str, seed: int, size: tuple[int, int] = (1000, 640)) -> bytes
     return out.getvalue()
 
 
-def ensure_image(ctx: DemoContext, title: str, palette: str, seed: int, alt: str):
+def ensure_image(ctx: DemoContext, title: str, palette: str, seed: int, alt: str) -> AbstractImage:
     """Create the image once; later runs find it by title and change nothing."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()

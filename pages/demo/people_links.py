@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
+from wagtail.models import Page
+
 from ..models import SectionPage, StoryPage
 from .context import DemoContext
+
+if TYPE_CHECKING:
+    from people.models import Person
 
 # area slug -> person slug (people/demo.py); only people the movement's text names by role
 CONTACTS = {"health": "physician-epidemiologist", "education": "daniel-lumera"}
 AUTHOR = "journalist"
 
 
-def _set(ctx: DemoContext, page, field: str, person) -> None:
-    page = type(page).objects.get(pk=page.pk)
+def _set(ctx: DemoContext, page: Page, field: str, person: Person) -> None:
+    page = cast(Page, type(page).objects.get(pk=page.pk))
     if getattr(page, f"{field}_id") == person.pk:
         ctx.counts["unchanged"] += 1
         return

@@ -195,7 +195,9 @@ def ensure_sections(ctx: DemoContext, areas: dict[str, Area]) -> list[SectionPag
     return pages
 
 
-def _ensure_overview_cards(ctx: DemoContext, overview: StandardPage, pages) -> None:
+def _ensure_overview_cards(
+    ctx: DemoContext, overview: StandardPage, pages: list[SectionPage]
+) -> None:
     body = [
         {
             "type": "card_grid",

@@ -7,17 +7,19 @@ Curry et al. (2018) measured the well-being of the people performing kind acts, 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import StandardPage
 from .context import DemoContext
 
 P = "<p>{}</p>".format
 
 
-def heading(text: str) -> dict:
+def heading(text: str) -> dict[str, Any]:
     return {"type": "heading", "value": {"text": text, "level": "h2"}}
 
 
-def para(text: str) -> dict:
+def para(text: str) -> dict[str, Any]:
     return {"type": "paragraph", "value": P(text)}
 
 

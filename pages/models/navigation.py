@@ -4,6 +4,8 @@ Items live in a StreamField so wagtail-localize translates their labels and the 
 point at any page; templates resolve each page to the visitor's locale.
 """
 
+from typing import Any
+
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import models
@@ -90,7 +92,7 @@ class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.get_location_display()} ({self.locale})"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         clear_menu_cache()
 
