@@ -271,11 +271,11 @@ def entry_to_data(bib_entry: Any) -> ReferenceData:
 def parse(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     """``(entries with their 1-based line, errors with their line)`` for a BibTeX file."""
     library = bibtexparser.parse_string(text)
-    entries = [(e.start_line + 1, e) for e in library.entries]
+    entries = [((e.start_line or 0) + 1, e) for e in library.entries]
     errors = []
     for block in library.failed_blocks:
         message = str(getattr(block, "error", "")) or "this entry could not be read"
-        errors.append((block.start_line + 1, _short(message)))
+        errors.append(((block.start_line or 0) + 1, _short(message)))
     return entries, errors
 
 

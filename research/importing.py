@@ -24,7 +24,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -163,7 +163,7 @@ class LibraryIndex:
 
     by_doi: dict[str, Reference] = field(default_factory=dict)
     by_isbn: dict[str, Reference] = field(default_factory=dict)
-    by_key: dict[tuple, Reference] = field(default_factory=dict)
+    by_key: dict[tuple[object, ...], Reference] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
 
     @classmethod
@@ -216,7 +216,7 @@ def _validate(data: ReferenceData) -> tuple[Reference, list[str]]:
     return ref, errors
 
 
-def _messages(exc: ValidationError, model: type) -> list[str]:
+def _messages(exc: ValidationError, model: type[Model]) -> list[str]:
     if not hasattr(exc, "error_dict"):
         return list(exc.messages)
     out = []
@@ -224,7 +224,7 @@ def _messages(exc: ValidationError, model: type) -> list[str]:
         if name == "__all__":
             out.extend(errors)
             continue
-        label = str(model._meta.get_field(name).verbose_name)
+        label = str(getattr(model._meta.get_field(name), "verbose_name", name))
         out.extend(f"{label}: {message}" for message in errors)
     return out
 
@@ -258,7 +258,7 @@ COMPARED = [
 
 def _changes(existing: Reference, data: ReferenceData) -> list[str]:
     changed = [
-        str(Reference._meta.get_field(name).verbose_name)
+        str(getattr(Reference._meta.get_field(name), "verbose_name", name))
         for name, value in data.values.items()
         if name in COMPARED and value not in ("", None) and getattr(existing, name) != value
     ]
@@ -330,7 +330,8 @@ def apply_plan(
     }
     with transaction.atomic():
         for entry in plan.of(UPDATE):
-            _update(entry.existing, entry.data, note)
+            if entry.data is not None:  # always set on an UPDATE entry
+                _update(entry.existing, entry.data, note)
         created = _create([e.data for e in plan.of(CREATE) if e.data], note, progress)
         if created:
             transaction.on_commit(lambda: _index(created))
@@ -351,7 +352,7 @@ def _create(
         ref.verification_status = VerificationStatus.UNVERIFIED
         ref.verification_notes = note
         creators = [ReferenceCreator(sort_order=i, **c) for i, c in enumerate(data.creators)]
-        ref.creators = creators  # in memory, so unique_slug() sees the first author
+        ref.creators.set(creators)  # in memory, so unique_slug() sees the first author
         key = slugify(data.key)[:120]
         if key and key not in taken:
             ref.slug = key
@@ -382,7 +383,7 @@ def _update(ref: Reference | None, data: ReferenceData, note: str) -> None:
             setattr(ref, name, value)
     ref.verification_notes = "\n".join(filter(None, [ref.verification_notes, note]))
     if data.creators:
-        ref.creators = [ReferenceCreator(sort_order=i, **c) for i, c in enumerate(data.creators)]
+        ref.creators.set([ReferenceCreator(sort_order=i, **c) for i, c in enumerate(data.creators)])
     ref.save()
 
 
