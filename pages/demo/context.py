@@ -16,6 +16,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
+from .data import english, translations
+
 
 def discover_builders() -> list[tuple[str, ModuleType]]:
     """``(app_label, module)`` for every installed app with a ``demo`` module, in ``ORDER``.
@@ -93,6 +95,20 @@ class DemoContext:
             return existing, True
         self.counts["unchanged"] += 1
         return existing, False
+
+    def upsert_translated_page[P: Page](
+        self,
+        parent: Page,
+        model: type[P],
+        spec: dict[str, Any],
+        values: dict[str, Any] | None = None,
+    ) -> P:
+        """A page from its ``demo.yaml`` entry (``slug`` and fields, in both languages), upserted
+        in English and translated; ``values`` adds fields that are not text (images, links)."""
+        fields = english(spec)
+        page, changed = self.upsert_page(parent, model, fields.pop("slug"), fields | (values or {}))
+        self.translate(page, translations(spec), changed=changed)
+        return page
 
     # --- translations --------------------------------------------------------------------
     def translate[T: TranslatableMixin](

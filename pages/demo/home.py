@@ -14,128 +14,13 @@ from django.apps import apps
 
 from ..models import HomePage
 from .context import DemoContext
+from .data import demo_data, english, translations
 from .images import ensure_image
 
-P = "<p>{}</p>".format
-
-ZAK_TEXT = "Zak, P. J. (2017). The Neuroscience of Trust. Harvard Business Review, 95(1)."
-COMPARISON = "Employees of high-trust vs low-trust companies, self-reported"
-FIGURES = [
-    ("74%", "less stress", "meno stress"),
-    ("50%", "higher productivity", "produttività più alta"),
-    ("29%", "more satisfaction with their lives", "più soddisfazione per la propria vita"),
-    ("40%", "less burnout", "meno burnout"),
-]
-
-TEXTS = {
-    "hero_button_label": "Join the movement",
-    "mission_heading": "Our mission",
-    "mission_text": P(
-        "Through a solid base of scientific research, we promote the practical application of "
-        "kindness within the social fabric, so that it can have a real and transformative impact "
-        "on community life, health, and individual, relational and collective well-being."
-    ),
-    "who_heading": "Who we are",
-    "who_text": P(
-        "A worldwide, apolitical, non-religious movement of people, institutions, and public "
-        "and private organisations: schools, hospitals, companies, associations and public "
-        "administrations that bring kindness into their daily work."
-    ),
-    "evidence_heading": "What research says about kindness at work",
-    "evidence_intro": (
-        "In survey data reported by neuroeconomist Paul J. Zak in Harvard Business Review "
-        "(2017), employees at high-trust companies reported, compared with those at low-trust "
-        "companies:"
-    ),
-    "evidence_note": (
-        "These are self-reported differences linked to trust, which is close to, but not the "
-        "same as, kindness. They show an association, not the effect of a programme."
-    ),
-    "areas_heading": "Six areas of intervention",
-    "areas_intro": (
-        "Cross-cutting interventions involving agencies, institutions and communities."
-    ),
-    "projects_heading": "Featured projects",
-    "projects_intro": "From research to action: concrete change based on the values of kindness.",
-    "stories_heading": "Latest stories",
-    "quote_text": (
-        "Kindness is able to overcome all cultural barriers because it is a universal language "
-        "that speaks through the intelligence of the heart."
-    ),
-    "quote_attribution": "Daniel Lumera",
-    "quote_role": "Founder of the International Kindness Movement",
-    "network_heading": "A worldwide network",
-    "network_intro": (
-        "People, schools, companies, hospitals and public administrations that have joined "
-        "the movement. The figures are counted from the directory."
-    ),
-    "newsletter_heading": "Every small gesture can inspire big change",
-    "newsletter_text": (
-        "Sign up for our newsletter to receive true stories, international initiatives and "
-        "practical tools to spread kindness every day. It starts with you, along with people "
-        "around the world."
-    ),
-}
-
-STRINGS_IT = {
-    "Join the movement": "Aderisci al movimento",
-    "Our mission": "La nostra missione",
-    "Through a solid base of scientific research, we promote the practical application of "
-    "kindness within the social fabric, so that it can have a real and transformative impact on "
-    "community life, health, and individual, relational and collective well-being.": "Grazie a "
-    "una solida base di ricerca scientifica, promuoviamo l'applicazione pratica della gentilezza "
-    "nel tessuto sociale, perché possa generare un impatto reale e trasformativo sulla vita "
-    "delle comunità, sulla salute e sul benessere individuale, relazionale e collettivo.",
-    "Who we are": "Chi siamo",
-    "A worldwide, apolitical, non-religious movement of people, institutions, and public and "
-    "private organisations: schools, hospitals, companies, associations and public "
-    "administrations that bring kindness into their daily work.": "Un movimento mondiale, "
-    "apolitico e aconfessionale di persone, istituzioni e organizzazioni pubbliche e private: "
-    "scuole, ospedali, aziende, associazioni e pubbliche amministrazioni che portano la "
-    "gentilezza nel lavoro di ogni giorno.",
-    "What research says about kindness at work": "Che cosa dice la ricerca sulla gentilezza al "
-    "lavoro",
-    "In survey data reported by neuroeconomist Paul J. Zak in Harvard Business Review (2017), "
-    "employees at high-trust companies reported, compared with those at low-trust companies:": (
-        "Secondo i dati di un'indagine riportati dal neuroeconomista Paul J. Zak sulla Harvard "
-        "Business Review (2017), i dipendenti delle aziende ad alta fiducia dichiaravano, "
-        "rispetto a quelli delle aziende a bassa fiducia:"
-    ),
-    "These are self-reported differences linked to trust, which is close to, but not the same "
-    "as, kindness. They show an association, not the effect of a programme.": "Si tratta di "
-    "differenze auto-riferite, legate alla fiducia: un valore vicino alla gentilezza, ma non "
-    "identico. Mostrano un'associazione, non l'effetto di un programma.",
-    "Six areas of intervention": "Sei aree di intervento",
-    "Cross-cutting interventions involving agencies, institutions and communities.": "Interventi "
-    "trasversali che coinvolgono enti, istituzioni e comunità.",
-    "Featured projects": "Progetti in evidenza",
-    "From research to action: concrete change based on the values of kindness.": "Dalla ricerca "
-    "all'azione: un cambiamento concreto fondato sui valori della gentilezza.",
-    "Latest stories": "Ultime storie",
-    "Kindness is able to overcome all cultural barriers because it is a universal language that "
-    "speaks through the intelligence of the heart.": "La gentilezza è capace di superare tutte "
-    "le barriere culturali perché è un linguaggio universale che parla attraverso "
-    "l'intelligenza del cuore.",
-    "Daniel Lumera": "Daniel Lumera",
-    "Founder of the International Kindness Movement": "Fondatore del Movimento Internazionale "
-    "per la Gentilezza",
-    "A worldwide network": "Una rete mondiale",
-    "People, schools, companies, hospitals and public administrations that have joined the "
-    "movement. The figures are counted from the directory.": "Persone, scuole, aziende, "
-    "ospedali e pubbliche amministrazioni che hanno aderito al movimento. I numeri sono "
-    "contati dall'elenco dei membri.",
-    "Every small gesture can inspire big change": "Ogni piccolo gesto può ispirare un grande "
-    "cambiamento",
-    "Sign up for our newsletter to receive true stories, international initiatives and "
-    "practical tools to spread kindness every day. It starts with you, along with people around "
-    "the world.": "Iscriviti alla newsletter per ricevere storie vere, iniziative "
-    "internazionali e strumenti pratici per diffondere la gentilezza ogni giorno. Comincia da "
-    "te, insieme a persone di tutto il mondo.",
-    ZAK_TEXT: ZAK_TEXT,
-    COMPARISON: "Dipendenti di aziende ad alta e bassa fiducia, dati auto-riferiti",
-    **{value: value for value, _en, _it in FIGURES},
-    **{en: it for _value, en, it in FIGURES},
-}
+HOME = demo_data("pages")["home"]
+EVIDENCE = HOME["evidence"]
+# The home page's own fields, its sections and figures: translated together once all are set.
+STRINGS_IT = translations(HOME)
 
 
 def _references(ctx: DemoContext) -> dict[str, Any]:
@@ -152,20 +37,20 @@ def _references(ctx: DemoContext) -> dict[str, Any]:
 
 
 def evidence(ctx: DemoContext) -> list[dict[str, Any]]:
-    zak = _references(ctx).get("zak2017")
+    """The home page's figures as statistic blocks, each linked to its source reference."""
+    source = _references(ctx).get(EVIDENCE["source"])
+    shared = english({key: EVIDENCE[key] for key in ("context", "source_text")})
     return [
         {
             "type": "statistic",
             "value": {
-                "value": value,
-                "label": label,
-                "context": COMPARISON,
-                "source": zak.pk if zak else None,
-                "source_text": ZAK_TEXT,
+                **english(figure),
+                **shared,
+                "source": source.pk if source else None,
                 "source_url": "",
             },
         }
-        for value, label, _it in FIGURES
+        for figure in EVIDENCE["figures"]
     ]
 
 
@@ -180,15 +65,14 @@ def _update(ctx: DemoContext, values: dict[str, Any]) -> None:
         ctx.counts["updated"] += 1
     else:
         ctx.counts["unchanged"] += 1
-    from .site import HOME_IT
-
-    ctx.translate(home, {**HOME_IT, **STRINGS_IT}, changed=changed)
+    ctx.translate(home, STRINGS_IT, changed=changed)
     ctx.data["home"] = home
 
 
 def ensure_home_content(ctx: DemoContext) -> None:
-    image = ensure_image(ctx, "Demo: home", "warm", 1, "Warm abstract shapes in pink and orange")
-    _update(ctx, {**TEXTS, "hero_image": image})
+    spec = HOME["hero_image"]
+    image = ensure_image(ctx, spec["title"], spec["palette"], spec["seed"], spec["alt"])
+    _update(ctx, {**english(HOME["content"]), "hero_image": image})
 
 
 def link_home(ctx: DemoContext) -> None:

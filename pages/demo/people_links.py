@@ -8,13 +8,15 @@ from wagtail.models import Page
 
 from ..models import SectionPage, StoryPage
 from .context import DemoContext
+from .data import demo_data
 
 if TYPE_CHECKING:
     from people.models import Person
 
-# area slug -> person slug (people/demo.py); only people the movement's text names by role
-CONTACTS = {"health": "physician-epidemiologist", "education": "daniel-lumera"}
-AUTHOR = "journalist"
+# area slug -> person slug (people/demo.yaml); only people the movement's text names by role
+PEOPLE = demo_data("pages")["people"]
+CONTACTS: dict[str, str] = PEOPLE["area_contacts"]
+AUTHOR: str = PEOPLE["story_author"]
 
 
 def _set(ctx: DemoContext, page: Page, field: str, person: Person) -> None:

@@ -12,45 +12,12 @@ from wagtail.models import Locale, Page, Site
 
 from ..models import HomePage, Menu, MenuLocation, SiteSettings
 from .context import DemoContext
+from .data import demo_data, english, translations
 
-HOME_EN = {
-    "title": "International Kindness Movement",
-    "seo_title": "International Kindness Movement: the culture of kindness, backed by science",
-    "search_description": (
-        "A worldwide, apolitical, non-religious movement of people, institutions and public and "
-        "private organisations spreading the culture of kindness, backed by science."
-    ),
-    "hero_title": "<p>Kindness is a universal language</p>",
-    "hero_intro": (
-        "<p>We are a worldwide, apolitical, non-religious movement involving people, "
-        "institutions, and public and private organisations in spreading the culture of kindness "
-        "and the values associated with it.</p>"
-    ),
-}
-
-HOME_IT = {
-    "International Kindness Movement": "Movimento Internazionale per la Gentilezza",
-    HOME_EN["seo_title"]: (
-        "Movimento Internazionale per la Gentilezza: la cultura della gentilezza, "
-        "fondata sulla scienza"
-    ),
-    HOME_EN["search_description"]: (
-        "Un movimento mondiale, apolitico e aconfessionale di persone, istituzioni e "
-        "organizzazioni pubbliche e private che diffonde la cultura della gentilezza, fondata "
-        "sulla scienza."
-    ),
-    "Kindness is a universal language": "La gentilezza è un linguaggio universale",
-    (
-        "We are a worldwide, apolitical, non-religious movement involving people, institutions, "
-        "and public and private organisations in spreading the culture of kindness and the values "
-        "associated with it."
-    ): (
-        "Siamo un movimento mondiale, apolitico e aconfessionale che coinvolge persone, "
-        "istituzioni e organizzazioni pubbliche e private nella diffusione della cultura della "
-        "gentilezza e dei valori a essa associati."
-    ),
-    "home": "home",
-}
+DATA = demo_data("pages")
+HOME = DATA["home"]["page"]
+HOME_EN = english(HOME)
+HOME_SLUG = HOME_EN.pop("slug")
 
 
 def ensure_locales(ctx: DemoContext) -> None:
@@ -65,10 +32,10 @@ def ensure_home(ctx: DemoContext) -> HomePage:
     home = HomePage.objects.filter(depth=2, locale=ctx.en).first()
     if home is None:
         for stale in (
-            root.get_children().filter(slug="home").exclude(content_type__model="homepage")
+            root.get_children().filter(slug=HOME_SLUG).exclude(content_type__model="homepage")
         ):
             stale.delete()
-        home = HomePage(slug="home", locale=ctx.en, **HOME_EN)
+        home = HomePage(slug=HOME_SLUG, locale=ctx.en, **HOME_EN)
         root.add_child(instance=home)
         home.save_revision().publish()
         ctx.counts["created"] += 1
@@ -77,7 +44,7 @@ def ensure_home(ctx: DemoContext) -> HomePage:
         changed = _update(home, HOME_EN)
         ctx.counts["updated" if changed else "unchanged"] += 1
     ensure_site(ctx, home)
-    ctx.translate(home, HOME_IT, changed=changed)
+    ctx.translate(home, translations(HOME), changed=changed)
     return home
 
 
@@ -122,20 +89,7 @@ def ensure_settings(ctx: DemoContext) -> None:
     ctx.upsert(
         SiteSettings,
         {"site": site},
-        {
-            "organisation_name": "International Kindness Movement",
-            "contact_email": "hello@example.org",
-            "social_links": [
-                {
-                    "type": "link",
-                    "value": {"network": "instagram", "url": "https://www.instagram.com/"},
-                },
-                {
-                    "type": "link",
-                    "value": {"network": "linkedin", "url": "https://www.linkedin.com/"},
-                },
-            ],
-        },
+        DATA["site_settings"],
     )
 
 
@@ -211,7 +165,12 @@ def finish(ctx: DemoContext) -> None:
         ctx.data["main_menu"].remove(network)
         ctx.data["main_menu"].append(network)
     ensure_menu(ctx, MenuLocation.MAIN, "", ctx.data["main_menu"], {})
+    footer_title = DATA["footer_menu_title"]
     ensure_menu(
-        ctx, MenuLocation.FOOTER, "Explore", ctx.data["footer_menu"], {"Explore": "Esplora"}
+        ctx,
+        MenuLocation.FOOTER,
+        english(footer_title),
+        ctx.data["footer_menu"],
+        translations(footer_title),
     )
     ensure_menu(ctx, MenuLocation.LEGAL, "", ctx.data["legal_menu"], {})
