@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.cache import cache
+from django.http import HttpRequest
 
 
 def hit(scope: str, ident: str, limit: int, window: int, now: float | None = None) -> int | None:
@@ -23,7 +24,7 @@ def hit(scope: str, ident: str, limit: int, window: int, now: float | None = Non
     return None
 
 
-def client_ip(request) -> str:
+def client_ip(request: HttpRequest) -> str:
     """The peer address; behind a proxy, REMOTE_ADDR must be set to the client by the proxy."""
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 

@@ -26,7 +26,7 @@ class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
     """One page with every how-to; its sections are linked from a table of contents."""
 
     template_name = "kindness_site/editors/guide.html"
-    page_title = _("Editor's guide")  # type: ignore[assignment]  # Wagtail's own views set lazy titles too
+    page_title = _("Editor's guide")
     header_icon = "help"
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
