@@ -42,7 +42,7 @@ def _has_field(model: type[models.Model], name: str) -> bool:
     return True
 
 
-def exclude_restricted(queryset: models.QuerySet) -> models.QuerySet:
+def exclude_restricted[QS: models.QuerySet[Any]](queryset: QS) -> QS:
     """Pages without a view restriction on themselves or an ancestor, checked inside the same
     query (``PageQuerySet.public()`` costs a query of its own every time)."""
     restricted = PageViewRestriction.objects.filter(
@@ -66,10 +66,10 @@ def related_pages(person: Person) -> tuple[list[Page], list[Page]]:
     annotations: dict[str, Any] = {}
     if story is not None and _has_field(story, "author"):
         annotations["is_story"] = Exists(
-            story.objects.filter(pk=OuterRef("pk"), author__translation_key=key)
+            story._default_manager.filter(pk=OuterRef("pk"), author__translation_key=key)
         )
     if project_person is not None:
-        involved = project_person.objects.filter(
+        involved = project_person._default_manager.filter(
             project_id=OuterRef("pk"), person__translation_key=key
         )
         annotations["is_project"] = Exists(involved)

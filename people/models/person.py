@@ -8,10 +8,12 @@ shown in two groups (the movement's text lists one economist twice; the site mus
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -355,10 +357,10 @@ class Person(
                 {"photo_alt": _("Describe the photo for people who cannot see it.")}
             )
 
-    def get_preview_template(self, request, mode_name: str) -> str:
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return "people/person_detail.html"
 
-    def get_preview_context(self, request, mode_name: str) -> dict:
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         """The profile as it will look on the team page of the person's language."""
         from .team import TeamPage  # same app; team.py imports this module at load time
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django import template
 from django.db.models import Q
+from django.http import HttpRequest
+from django.template.context import Context
 
 from pages.locales import active_locale
 from pages.queries import tree_cached
@@ -18,7 +20,7 @@ from ..models import Person, TeamPage
 register = template.Library()
 
 
-def _team_page(request) -> TeamPage | None:
+def _team_page(request: HttpRequest | None) -> TeamPage | None:
     locale = active_locale()
 
     def load() -> TeamPage | None:
@@ -33,13 +35,13 @@ def _team_page(request) -> TeamPage | None:
 
 
 @register.simple_tag(takes_context=True)
-def team_page(context) -> TeamPage | None:
+def team_page(context: Context) -> TeamPage | None:
     """The live team page of the active language (one query per request)."""
     return _team_page(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
-def person_url(context, person: Person | None) -> str:
+def person_url(context: Context, person: Person | None) -> str:
     """The profile URL of ``person`` on the active language's team page, or "" if none."""
     if person is None or not person.slug:
         return ""
