@@ -29,7 +29,7 @@ import sys
 import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 MANIFEST = "manifest.json"
@@ -166,8 +166,9 @@ def site_config() -> tuple[dict[str, Any], Path | None, Path]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindness_site.settings.dev")
     from django.conf import settings
 
-    database = settings.DATABASES["default"]
-    local = settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+    database = cast(dict[str, Any], settings.DATABASES["default"])  # a TypedDict in the stubs
+    backend = str(settings.STORAGES["default"]["BACKEND"])
+    local = backend.endswith("FileSystemStorage")
     media_root = Path(settings.MEDIA_ROOT) if local else None
     return database, media_root, Path(settings.VAR_DIR) / "backups"
 

@@ -36,7 +36,7 @@ def newest_backup(folder: Path) -> Path:
     return candidates[-1]
 
 
-def restore_database(database: dict[str, Any], source: Path, manifest: dict) -> None:
+def restore_database(database: dict[str, Any], source: Path, manifest: dict[str, Any]) -> None:
     dump = source / manifest["database"]["file"]
     if manifest["database"]["vendor"] == "postgresql":
         if not is_postgres(database):
@@ -68,7 +68,7 @@ def restore_database(database: dict[str, Any], source: Path, manifest: dict) -> 
         copy.backup(target)
 
 
-def restore_media(source: Path, manifest: dict, media_root: Path) -> int:
+def restore_media(source: Path, manifest: dict[str, Any], media_root: Path) -> int:
     """Extract the media archive over MEDIA_ROOT; refuses members that would escape it."""
     if not manifest.get("media"):
         return 0
@@ -84,7 +84,7 @@ def restore_media(source: Path, manifest: dict, media_root: Path) -> int:
     return count
 
 
-def verify(database: dict[str, Any], manifest: dict) -> int:
+def verify(database: dict[str, Any], manifest: dict[str, Any]) -> int:
     """Every table of the backup exists again with exactly as many rows."""
     expected = manifest["row_counts"]
     actual = table_counts(database)
