@@ -167,7 +167,8 @@ def site_config() -> tuple[dict[str, Any], Path | None, Path]:
     from django.conf import settings
 
     database = cast(dict[str, Any], settings.DATABASES["default"])  # a TypedDict in the stubs
-    backend = str(settings.STORAGES["default"]["BACKEND"])
+    storage = cast(dict[str, Any], settings.STORAGES["default"])
+    backend = str(storage["BACKEND"])
     local = backend.endswith("FileSystemStorage")
     media_root = Path(settings.MEDIA_ROOT) if local else None
     return database, media_root, Path(settings.VAR_DIR) / "backups"
