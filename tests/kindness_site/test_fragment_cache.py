@@ -29,7 +29,7 @@ class Counter:
 def render(counter: Counter, key: str = "a", *, preview: bool = False, template=TEMPLATE) -> str:
     request = RequestFactory().get("/en/")
     if preview:
-        request.is_preview = True
+        request.is_preview = True  # type: ignore[attr-defined]  # what Wagtail's preview sets
     return template.render(Context({"request": request, "counter": counter, "key": key}))
 
 
@@ -109,8 +109,8 @@ def test_the_generation_is_read_once_per_request():
     )
     request = RequestFactory().get("/en/")
     assert template.render(Context({"request": request})) == "AB"
-    generation = request._fragment_generation
+    generation = request._fragment_generation  # type: ignore[attr-defined]  # set by the tag
     bump_generation()
     # The same request keeps the generation it started with (a page is rendered consistently).
     assert template.render(Context({"request": request})) == "AB"
-    assert request._fragment_generation == generation
+    assert request._fragment_generation == generation  # type: ignore[attr-defined]

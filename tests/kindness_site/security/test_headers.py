@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 from kindness_site.security.headers import permissions_policy_header
 
@@ -15,7 +13,7 @@ pytestmark = pytest.mark.django_db
 ORIGIN = "https://attacker.example"
 
 
-def _fake(headers: dict[str, str], body: str = "<p>hi</p>") -> SimpleNamespace:
+def _fake(headers: dict[str, str], body: str = "<p>hi</p>") -> HttpResponse:
     response = HttpResponse(body, headers=headers)
     return response
 
@@ -70,12 +68,14 @@ def test_the_scorer_counts_insecure_cookies_and_external_scripts():
 
 def test_public_csp_is_strict_and_admin_csp_is_separate(client, site_tree):
     public = parse_csp(client.get("/en/").headers["Content-Security-Policy"])
+    assert public is not None
     assert public["frame-ancestors"] == ["'none'"]
     assert public["object-src"] == ["'none'"]
     assert public["base-uri"] == ["'self'"]
     assert not any("unsafe" in s for sources in public.values() for s in sources)
 
     admin = parse_csp(client.get("/admin/login/").headers["Content-Security-Policy"])
+    assert admin is not None
     assert "'unsafe-inline'" in admin["script-src"]
     assert admin["frame-ancestors"] == ["'self'"]
     assert admin["object-src"] == ["'none'"]
@@ -106,7 +106,9 @@ def test_a_view_can_keep_its_own_corp():
     from kindness_site.security.headers import SecurityHeadersMiddleware
 
     assert (
-        SecurityHeadersMiddleware(lambda r: response)(None).headers["Cross-Origin-Resource-Policy"]
+        SecurityHeadersMiddleware(lambda r: response)(HttpRequest()).headers[
+            "Cross-Origin-Resource-Policy"
+        ]
         == "cross-origin"
     )
 

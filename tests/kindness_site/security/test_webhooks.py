@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpResponse
 from django.test import RequestFactory
 
 from kindness_site.security.webhooks import WebhookMalformedBodyMiddleware
 
-middleware = WebhookMalformedBodyMiddleware(lambda request: None)
+middleware = WebhookMalformedBodyMiddleware(lambda request: HttpResponse())
 
 
 @pytest.mark.parametrize("error", [ValueError("x"), TypeError("x"), KeyError("x")])
@@ -15,7 +16,7 @@ def test_parse_errors_under_the_webhook_prefix_are_a_400(rf: RequestFactory, err
     response = middleware.process_exception(
         rf.post("/newsletter/anymail/postmark/tracking/"), error
     )
-    assert response.status_code == 400
+    assert response is not None and response.status_code == 400
 
 
 def test_other_errors_and_other_paths_still_surface(rf: RequestFactory):
