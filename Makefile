@@ -44,9 +44,10 @@ test-browser: install ## Only the real-browser tests (Chromium + axe); screensho
 test-postgres: ## Run the suite on the local PostgreSQL (creates and drops its own database)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/kindness $(MAKE) test
 
-lint: install ## ruff check, ruff format --check and the migrations check
+lint: install ## ruff check, ruff format --check, mypy (make typecheck) and the migrations check
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) mypy
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.test $(RUN) python manage.py makemigrations --check --dry-run
 
 typecheck: install ## mypy with django-stubs over the app code, tests, bench and scripts ([tool.mypy])
