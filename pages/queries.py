@@ -11,7 +11,6 @@ Two tools:
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -215,6 +214,8 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
     rendition_model = get_image_model().get_rendition_model()
     by_pk: dict[int, list[Any]] = {}  # the same image may come as several instances
     for image in images:
+        # Django has no public "is this relation prefetched?"; Wagtail's own
+        # Image._get_prefetched_renditions reads the same prefetch cache, so this follows it.
         if image is not None and "renditions" not in getattr(
             image, "_prefetched_objects_cache", {}
         ):
@@ -259,9 +260,7 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
                 image, rendition.focal_point_key, rendition.filter_spec
             )
             if keys.get(key) == pk:
-                entry = copy.copy(rendition)  # without the image and its other renditions
-                entry._state.fields_cache.pop("image", None)
-                additions[key] = entry
+                additions[key] = _bare(rendition)
     if additions:
         backend.set_many(additions)
         incomplete = {pk for key, pk in keys.items() if key not in found and key not in additions}
@@ -269,6 +268,16 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
             {marker: True for marker, pk in markers.items() if pk in missing - incomplete},
             READY_MARKER_SECONDS,
         )
+
+
+def _bare(row: Any) -> Any:
+    """A copy of ``row`` with its columns only, as ``Model.from_db`` builds it from a query.
+
+    A rendition fetched through its image carries that image (and its other renditions) in its
+    related-object cache; cached like that, every entry would pickle the whole image again.
+    """
+    names = [field.attname for field in row._meta.concrete_fields]
+    return type(row).from_db(type(row).objects.db, names, [getattr(row, n) for n in names])
 
 
 # Shorter than the renditions' own cache time, so a marker rarely outlives what it vouches for
@@ -331,7 +340,10 @@ def route_descendants(page: Page, request: HttpRequest, path_components: list[st
     for node in chain:
         if node.depth != target.depth + 1 or node.url_path != prefixes[consumed]:
             break
-        node._cached_parent_obj = target  # what Wagtail's own route() sets too
+        # treebeard's get_parent() reads its cache from this attribute and offers no public
+        # way to fill it; Wagtail's own Page.route() sets it the same way for the same reason
+        # (wagtail/models/pages.py), so the page's breadcrumbs and parent cost no query.
+        node._cached_parent_obj = target
         target, consumed = cast("Page", node), consumed + 1
         if getattr(node.specific_class, "route", None) is not BasePage.route:
             break  # routable (or otherwise custom) pages route their own sub-paths

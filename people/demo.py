@@ -19,7 +19,14 @@ from pages.demo import DemoContext
 from pages.demo.data import demo_data, english, translations
 from pages.models import Area
 
-from .models import GroupMembership, Person, PersonGroup, TeamPage
+from .models import (
+    GroupMembership,
+    Person,
+    PersonGroup,
+    SectionContact,
+    StoryAuthor,
+    TeamPage,
+)
 from .placeholders import PALETTE, initials, placeholder_image
 
 ORDER = 20
@@ -159,3 +166,47 @@ def load(ctx: DemoContext) -> None:
     ctx.data["team_page"] = team
     ctx.data.setdefault("main_menu", []).append(team)
     schedule_tree_repair(ctx)
+
+
+def finish(ctx: DemoContext) -> None:
+    """Credit people on the pages app's pages, once every builder ran: the area contacts of the
+    section pages and the author of the stories, in both languages."""
+    people = ctx.data.get("people") or {}
+    credits = DATA["credits"]
+    for slug, section in (ctx.data.get("sections") or {}).items():
+        person = people.get(credits["area_contacts"].get(slug, ""))
+        if person is not None:
+            _credit(ctx, section, "section_contacts", SectionContact, person)
+    author = people.get(credits["story_author"])
+    if author is not None:
+        for story in ctx.data.get("stories", []):
+            _credit(ctx, story, "story_authors", StoryAuthor, author)
+
+
+def _credit(
+    ctx: DemoContext,
+    page: Page,
+    relation: str,
+    model: type[SectionContact | StoryAuthor],
+    person: Person,
+) -> None:
+    """``person`` as the only row of ``page``'s ``relation``, published; the Italian page gets
+    the Italian profile in a row with the same ``translation_key``, as wagtail-localize would."""
+    page = type(page).objects.get(pk=page.pk)
+    if [row.person_id for row in getattr(page, relation).all()] == [person.pk]:
+        ctx.counts["unchanged"] += 1
+        return
+    row = model(person=person)
+    setattr(page, relation, [row])
+    page.save_revision().publish()
+    ctx.counts["updated"] += 1
+    translated = page.get_translation_or_none(ctx.it)
+    if translated is not None:
+        translated = type(page).objects.get(pk=translated.pk)
+        person_it = person.get_translation_or_none(ctx.it) or person
+        setattr(
+            translated,
+            relation,
+            [model(person=person_it, translation_key=row.translation_key, locale=ctx.it)],
+        )
+        translated.save_revision().publish()

@@ -15,8 +15,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from django.apps import apps
 from django.db.models.functions import Length
+
+from research.models import ReferenceCreator
 
 from .models.person import fold
 
@@ -33,27 +34,23 @@ def names_match(given: str, family: str, creator_given: str, creator_family: str
 
 
 def matching_references(given_name: str, family_name: str, *, limit: int = 50) -> list[Any]:
-    """References whose authors include the person, newest first (empty without the library).
+    """References whose authors include the person, newest first.
 
     One query: every creator of every reference that has an author with a family name of the
     right length, with its reference. Matching then happens in Python, and each reference gets
     its creators as if prefetched, so formatting the citations costs no further query.
     """
-    try:
-        creator = apps.get_model("research", "ReferenceCreator")
-    except LookupError:
-        return []
     family = unicodedata.normalize("NFC", (family_name or "").strip())
     if not family:
         return []
     candidates = (
-        creator.objects.filter(role="author", literal="")
+        ReferenceCreator.objects.filter(role="author", literal="")
         .annotate(family_length=Length("family"))
         .filter(family_length=len(family))
         .values("reference_id")
     )
     rows = (
-        creator.objects.filter(reference_id__in=candidates)
+        ReferenceCreator.objects.filter(reference_id__in=candidates)
         .select_related("reference")
         .order_by("reference_id", "sort_order", "pk")
     )
@@ -69,16 +66,10 @@ def matching_references(given_name: str, family_name: str, *, limit: int = 50) -
             for c in creators
         ):
             reference = creators[0].reference
-            _set_prefetched(reference, "creators", creator, creators)
+            # Reference is a ClusterableModel: assigning its child relation keeps the rows in
+            # memory (modelcluster's public API), so ``reference.creators.all()`` and the
+            # citation formatting read them without a query. The reference is never saved here.
+            reference.creators = creators
             references.append(reference)
     references.sort(key=lambda r: (-(r.issued_year or 0), r.title.casefold()))
     return references[:limit]
-
-
-def _set_prefetched(instance: Any, name: str, model: Any, rows: list[Any]) -> None:
-    """Store ``rows`` the way ``prefetch_related(name)`` would, so ``instance.<name>.all()`` does
-    not query."""
-    queryset = model.objects.filter(pk__in=[row.pk for row in rows])
-    queryset._result_cache = rows
-    queryset._prefetch_done = True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset

@@ -21,6 +21,7 @@ from pages.demo.data import demo_data, english, translations
 from pages.models import Area
 from people.demo import schedule_tree_repair
 from people.placeholders import PALETTE, placeholder_image
+from research.models import Reference
 
 from .models import (
     FeaturedProject,
@@ -54,17 +55,13 @@ def ensure_organisations(ctx: DemoContext) -> dict[str, Organisation]:
 
 
 def references_by_doi(dois: list[str]) -> list[Any]:
-    """Library references with these DOIs (none while the research library is absent)."""
-    try:
-        reference = apps.get_model("research", "Reference")
-    except LookupError:
-        return []
+    """Library references with these DOIs."""
     if not dois:
         return []
     query = Q()
     for doi in dois:
         query |= Q(doi__iexact=doi)
-    return list(reference.objects.filter(query).order_by("pk"))
+    return list(Reference.objects.filter(query).order_by("pk"))
 
 
 def ensure_project(

@@ -31,8 +31,7 @@ from wagtail.query import PageQuerySet
 from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
-from pages.queries import area_taxonomy, prefetch_renditions, tree_cached
-from people.relations import exclude_restricted
+from pages.queries import area_taxonomy, prefetch_renditions, public_live, tree_cached
 
 from .filters import ProjectFilterForm
 from .models import (
@@ -74,7 +73,7 @@ def card_area_keys(project: ProjectPage) -> list[uuid.UUID]:
 
 
 def live_projects(locale_id: int | None) -> PageQuerySet:
-    queryset = exclude_restricted(ProjectPage.objects.live())
+    queryset = public_live(ProjectPage.objects.all())
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
     return queryset

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, Case, Count, Exists, Model, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
@@ -22,17 +21,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from newsletter.models import Delivery, Send, Subscriber
+from pages.models import Member
+from research.models import Reference
+from research.models.reference import REQUIRED_BY_TYPE
+
 from .translations import translation_status
 
 LISTED = 8
-
-
-def optional_model(label: str) -> type[Any] | None:
-    """The model, or ``None`` while its app or the model itself is not installed."""
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
 
 
 def snippet_url(model: type[Model], action: str, *args: Any) -> str:
@@ -87,14 +83,11 @@ class PendingApplicationsPanel(DashboardPanel):
         return bool(user.has_perm("pages.change_member"))
 
     def panel_data(self) -> dict[str, Any]:
-        Member = optional_model("pages.Member")
-        if Member is None:
-            return {"unavailable": True}
         # Status "pending" is kept in step with the workflow: waiting for a coordinator's step.
         pending = Member.objects.filter(status="pending", live=False).order_by("submitted_at", "pk")
         rows = list(pending.only("pk", "name", "kind", "country", "submitted_at")[:LISTED])
         for member in rows:
-            member.edit_url = snippet_url(Member, "edit", member.pk)
+            member.edit_url = snippet_url(Member, "edit", member.pk)  # type: ignore[attr-defined]  # for the template
         list_url = snippet_url(Member, "list")
         return {
             "count": pending.count() if len(rows) == LISTED else len(rows),
@@ -114,9 +107,6 @@ class NewSubscribersPanel(DashboardPanel):
         return bool(user.has_perm("newsletter.send_newsletter"))
 
     def panel_data(self) -> dict[str, Any]:
-        Subscriber = optional_model("newsletter.Subscriber")
-        if Subscriber is None:
-            return {"unavailable": True}
         week_ago = timezone.now() - datetime.timedelta(days=7)
         this_week = Q(created_at__gte=week_ago)
         figures = Subscriber.objects.aggregate(
@@ -140,10 +130,6 @@ class SendsInProgressPanel(DashboardPanel):
         return bool(user.has_perm("newsletter.send_newsletter"))
 
     def panel_data(self) -> dict[str, Any]:
-        Send = optional_model("newsletter.Send")
-        Delivery = optional_model("newsletter.Delivery")
-        if Send is None or Delivery is None:
-            return {"unavailable": True}
         sends = list(
             Send.objects.filter(status__in=self.active_statuses)
             .select_related("issue")
@@ -189,10 +175,6 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
     @staticmethod
     def missing_fields_q() -> Q:
         """Records that lack a year or a field their type requires (as ``Reference.clean`` says)."""
-        try:
-            from research.models.reference import REQUIRED_BY_TYPE
-        except ImportError:
-            REQUIRED_BY_TYPE = {}
         condition = Q(issued_year__isnull=True) | Q(title="")
         for csl_type, fields in REQUIRED_BY_TYPE.items():
             blank = Q()
@@ -202,9 +184,6 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
         return condition
 
     def panel_data(self) -> dict[str, Any]:
-        Reference = optional_model("research.Reference")
-        if Reference is None:
-            return {"unavailable": True}
         incomplete = self.missing_fields_q()
         unverified = Q(verification_status="unverified")
         figures = Reference.objects.aggregate(
@@ -218,7 +197,7 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
             .order_by("-is_incomplete", "title")[:LISTED]
         )
         for reference in rows:
-            reference.edit_url = snippet_url(Reference, "edit", reference.pk)
+            reference.edit_url = snippet_url(Reference, "edit", reference.pk)  # type: ignore[attr-defined]  # for the template
         return {"figures": figures, "references": rows, "list_url": snippet_url(Reference, "list")}
 
 

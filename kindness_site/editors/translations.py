@@ -120,13 +120,7 @@ def page_queryset(
 
 
 def snippet_models() -> list[type[Model]]:
-    found = []
-    for label in TRANSLATABLE_SNIPPETS:
-        try:
-            found.append(apps.get_model(label))
-        except LookupError:
-            continue
-    return found
+    return [apps.get_model(label) for label in TRANSLATABLE_SNIPPETS]
 
 
 def snippet_queryset(model: type[Model], source_locale: Locale, target: Locale) -> QuerySet[Any]:

@@ -107,14 +107,8 @@ def moderation_workflow(name: str = MODERATION_WORKFLOW) -> Workflow | None:
 
 
 def public_snippet_models() -> list[type[Model]]:
-    """The public snippet models that exist in this project (some apps may be absent)."""
-    found = []
-    for label in PUBLIC_SNIPPETS:
-        try:
-            found.append(global_apps.get_model(label))
-        except LookupError:
-            continue
-    return found
+    """The public snippet models (every app is always installed)."""
+    return [global_apps.get_model(label) for label in PUBLIC_SNIPPETS]
 
 
 def snippets_without_workflow_support() -> list[str]:

@@ -96,7 +96,7 @@ def too_many_requests(
     """The 429 answer: a short translated page and ``Retry-After`` in seconds."""
     minutes = max(1, math.ceil(retry_after / 60))
     body = render_to_string(
-        "security/too_many_requests.html",
+        "kindness_site/security/too_many_requests.html",
         {
             "message": message or _("Too many requests. Please wait a little and try again."),
             "minutes": minutes,

@@ -80,7 +80,7 @@ def otp_setup(request: OTPRequest) -> HttpResponse:
             otp_login(request, device)
             return render(
                 request,
-                "security/recovery_codes.html",
+                "kindness_site/security/recovery_codes.html",
                 {"codes": codes, "next": _next_url(request), "first_time": True},
             )
         form.add_error(
@@ -90,7 +90,7 @@ def otp_setup(request: OTPRequest) -> HttpResponse:
         status = 400
     return render(
         request,
-        "security/otp_setup.html",
+        "kindness_site/security/otp_setup.html",
         {
             "form": form,
             "qr_code": twofactor.qr_code_data_uri(device.config_url),
@@ -136,7 +136,7 @@ def otp_verify(request: OTPRequest) -> HttpResponse:
         status = 400
     return render(
         request,
-        "security/otp_verify.html",
+        "kindness_site/security/otp_verify.html",
         {"form": form, "next": _next_url(request)},
         status=status,
     )
@@ -155,11 +155,11 @@ def recovery_codes(request: OTPRequest) -> HttpResponse:
         codes = twofactor.new_recovery_codes(request.user)
         return render(
             request,
-            "security/recovery_codes.html",
+            "kindness_site/security/recovery_codes.html",
             {"codes": codes, "next": reverse("wagtailadmin_home"), "first_time": False},
         )
     return render(
         request,
-        "security/recovery_codes.html",
+        "kindness_site/security/recovery_codes.html",
         {"left": twofactor.recovery_codes_left(request.user), "next": reverse("wagtailadmin_home")},
     )

@@ -230,6 +230,11 @@ if TASKS_BACKEND == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# --- The network's directory and join form ---------------------------------------------------
+NETWORK_MEMBERS_PER_PAGE = env_int("NETWORK_MEMBERS_PER_PAGE", 12)
+NETWORK_JOIN_RATE_LIMIT = env_int("NETWORK_JOIN_RATE_LIMIT", 5)  # applications per address...
+NETWORK_JOIN_RATE_WINDOW = env_int("NETWORK_JOIN_RATE_WINDOW", 3600)  # ...per this many seconds
+
 # --- Newsletter (see README, "Newsletter") ----------------------------------------------------
 NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 NEWSLETTER_LIST_ID = env_str("NEWSLETTER_LIST_ID", "newsletter.kindness.example.org")
@@ -363,8 +368,8 @@ CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 600)
 CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 
 # Search: caps that keep a hostile query cheap.
-SEARCH_MAX_QUERY_LENGTH = 200
-SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_QUERY_LENGTH = env_int("SEARCH_MAX_QUERY_LENGTH", 200)
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
 
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production (see production.py)
 LOGGING = build_logging(

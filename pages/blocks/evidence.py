@@ -5,14 +5,9 @@ research app (see CONTRIBUTING, "Layout and import direction"). A figure must na
 either a reference from the research library or a written source; nothing rests on hearsay.
 """
 
-from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django import forms
-from django.apps import apps
-from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.db.models import Model
-from django.utils.functional import cached_property
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -21,19 +16,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 REFERENCE_MODEL = "research.Reference"
 
 
-def reference_model_available() -> bool:
-    """True once the research app defines its Reference model."""
-    try:
-        apps.get_model(REFERENCE_MODEL)
-    except LookupError:
-        return False
-    return True
-
-
 class ReferenceChooserBlock(SnippetChooserBlock):
-    """Chooses a research reference; stored values read as ``None`` while the research library
-    is not installed, so a page with figures keeps rendering (with its written source) instead
-    of failing."""
+    """Chooses a research reference, named by string (``pages`` never imports ``research``)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(REFERENCE_MODEL, **kwargs)
@@ -41,30 +25,6 @@ class ReferenceChooserBlock(SnippetChooserBlock):
     def deconstruct(self) -> tuple[str, tuple[()], dict[str, Any]]:
         _path, _args, kwargs = super().deconstruct()
         return "pages.blocks.evidence.ReferenceChooserBlock", (), kwargs
-
-    @cached_property
-    def widget(self) -> forms.Widget:
-        """The snippet chooser once research registers Reference as a snippet; a plain select
-        until then, so forms (and ``clean``) keep working."""
-        try:
-            return super().widget
-        except (AttributeError, ImproperlyConfigured):
-            return forms.Select()
-
-    def to_python(self, value: int | None) -> Model | None:
-        if value is None or not reference_model_available():
-            return None
-        return super().to_python(value)
-
-    def bulk_to_python(self, values: Iterable[int | None]) -> list[Model | None]:
-        if not reference_model_available():
-            return [None for _value in values]
-        return super().bulk_to_python(values)
-
-    def extract_references(self, value: Model | None) -> Iterator[tuple[Any, ...]]:
-        if value is None or not reference_model_available():
-            return
-        yield from super().extract_references(value)
 
 
 class StatisticBlock(blocks.StructBlock):

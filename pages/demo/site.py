@@ -154,11 +154,9 @@ def finish(ctx: DemoContext) -> None:
     """Menus are built last, from the pages every builder registered in ``ctx.data``."""
     from .figures import link_section_figures
     from .home import link_home
-    from .people_links import link_people
 
     link_home(ctx)
     link_section_figures(ctx)
-    link_people(ctx)
     # The network ("Join") reads best as the last item of the main navigation.
     network = ctx.data.get("network_page")
     if network in ctx.data["main_menu"]:

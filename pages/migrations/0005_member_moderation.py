@@ -18,7 +18,6 @@ def hide_unapproved(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("pages", "0004_networkpage_sectionpage_storyindexpage_storypage_and_more"),
-        ("people", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

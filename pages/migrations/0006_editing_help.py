@@ -12,7 +12,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pages', '0005_member_moderation'),
-        ('people', '0002_person_group_moderation'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
@@ -195,11 +194,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='sectionpage',
-            name='contact_person',
-            field=models.ForeignKey(blank=True, help_text='The team member visitors can contact about this area.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='section_pages', to='people.person', verbose_name='contact person'),
-        ),
-        migrations.AlterField(
-            model_name='sectionpage',
             name='hero_image',
             field=models.ForeignKey(blank=True, help_text='Large picture at the top of the page; also used when the page is shared.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='main image'),
         ),
@@ -277,11 +271,6 @@ class Migration(migrations.Migration):
             model_name='storypage',
             name='areas',
             field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Tick every area the story is about; it then appears on those area pages.', related_name='stories', to='pages.area', verbose_name='areas'),
-        ),
-        migrations.AlterField(
-            model_name='storypage',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text='The team member who wrote the story, named and linked under the title.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stories', to='people.person', verbose_name='author'),
         ),
         migrations.AlterField(
             model_name='storypage',

@@ -20,11 +20,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from ..network.models import network_figures
 from ..queries import area_taxonomy, prefetch_renditions, public_live, tree_cached
+from ..stories.models import StoryIndexPage, StoryPage
 from .base import BasePage
-from .network import network_figures
 from .section import SectionPage
-from .stories import StoryIndexPage, StoryPage
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -11,16 +11,16 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
 from ..queries import area_taxonomy, prefetch_renditions
+from ..stories.models import StoryPage, parent_url
 from .areas import Area
 from .base import BasePage
-from .stories import StoryPage, parent_url
 
 SECTION_STORIES = 3
 
@@ -101,15 +101,6 @@ class SectionPage(BasePage):
         blank=True,
         help_text=_("Heading of the contact box at the bottom of the page."),
     )
-    contact_person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="section_pages",
-        help_text=_("The team member visitors can contact about this area."),
-    )
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Shown with the contact person.")
     )
@@ -136,7 +127,9 @@ class SectionPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("contact_heading"),
-                FieldPanel("contact_person"),
+                # Rows of people.SectionContact: the person is credited from the people app,
+                # so pages does not depend on it (not even in its migrations).
+                InlinePanel("section_contacts", max_num=1, label=_("Contact person")),
                 FieldPanel("contact_email"),
             ],
             heading=_("Contact"),

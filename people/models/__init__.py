@@ -1,6 +1,9 @@
-"""Models of the people app: people and their groups, and the team page that lists them."""
+"""Models of the people app: people and their groups, the team page that lists them, and where
+people are credited on pages (story authors, area contacts)."""
 
-from .person import GroupMembership, LinkKind, Person, PersonGroup, fold
+from ..blocks import LinkKind
+from .credits import SectionContact, StoryAuthor
+from .person import GroupMembership, Person, PersonGroup, fold
 from .team import GroupListing, TeamPage
 
 __all__ = [
@@ -9,6 +12,8 @@ __all__ = [
     "LinkKind",
     "Person",
     "PersonGroup",
+    "SectionContact",
+    "StoryAuthor",
     "TeamPage",
     "fold",
 ]

@@ -17,7 +17,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -31,6 +30,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from ..blocks import AffiliationBlock, LinkKind, ProfileLinkBlock
 
 
 class PersonGroup(
@@ -80,80 +81,6 @@ class PersonGroup(
 
     def __str__(self) -> str:
         return self.name
-
-
-class LinkKind(models.TextChoices):
-    WEBSITE = "website", _("Website")
-    ORCID = "orcid", "ORCID"
-    LINKEDIN = "linkedin", "LinkedIn"
-    SCHOLAR = "scholar", "Google Scholar"
-    RESEARCHGATE = "researchgate", "ResearchGate"
-    INSTAGRAM = "instagram", "Instagram"
-    OTHER = "other", _("Other")
-
-
-class ProfileLinkBlock(blocks.StructBlock):
-    """A public profile; the kind gives the visible label so links never read "click here"."""
-
-    kind = blocks.ChoiceBlock(
-        label=_("Kind"),
-        choices=LinkKind.choices,
-        default="website",
-        help_text=_("The kind of profile; its name is the text of the link if you give no label."),
-    )
-    url = blocks.URLBlock(
-        label=_("Address"),
-        help_text=_("The full address of the profile, starting with https://."),
-    )
-    label = blocks.CharBlock(
-        label=_("Label"),
-        max_length=80,
-        required=False,
-        help_text=_("Leave empty to use the kind (for example: ORCID)."),
-    )
-
-    class Meta:
-        icon = "link"
-        label = _("Link")
-        description = _("A public profile of the person on another site, listed on the profile.")
-        preview_value = {
-            "kind": LinkKind.ORCID,
-            "url": "https://orcid.org/0000-0002-1825-0097",
-            "label": "ORCID",
-        }
-        preview_template = "blocks/previews/profile_link.html"
-
-
-class AffiliationBlock(blocks.StructBlock):
-    """An institution the person works for; also published as schema.org ``affiliation``."""
-
-    organisation = blocks.CharBlock(
-        label=_("Organisation"),
-        max_length=200,
-        help_text=_("The university or institution, listed on the profile page."),
-    )
-    unit = blocks.CharBlock(
-        label=_("Department or role"),
-        max_length=200,
-        required=False,
-        help_text=_("For example: Department of Epidemiology."),
-    )
-    url = blocks.URLBlock(
-        label=_("Website"),
-        required=False,
-        help_text=_("Optional. The institution's name links to it."),
-    )
-
-    class Meta:
-        icon = "group"
-        label = _("Affiliation")
-        description = _("A university or institution the person works for.")
-        preview_value = {
-            "organisation": "University of Padua",
-            "unit": "Department of General Psychology",
-            "url": "https://www.unipd.it/",
-        }
-        preview_template = "blocks/previews/affiliation.html"
 
 
 def fold(text: str) -> str:

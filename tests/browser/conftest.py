@@ -34,9 +34,6 @@ from wagtail.models import Site
 
 from tests.conftest import demo_content_loaded
 
-from .journeys import pending_journeys
-from .page_types import missing_from_demo
-
 # Every browser test module sets ``pytestmark = BROWSER``. The django_db mark is what makes
 # pytest-django create the test database; ``_django_db_marker`` below then stops it from also
 # wrapping each test in a transaction, because the live server must see committed data and run
@@ -288,15 +285,3 @@ def screenshot_dir() -> Path:
     path = Path(settings.VAR_DIR) / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    """Say which journeys have no test yet because their feature has not landed."""
-    pending = pending_journeys() + [
-        (f"axe + screenshots of {label}", "no demo builder creates this page type yet")
-        for label in missing_from_demo()
-    ]
-    if pending:
-        terminalreporter.section("browser journeys pending (feature not built yet)")
-        for name, reason in pending:
-            terminalreporter.line(f"- {name}: {reason}")

@@ -1,8 +1,9 @@
-"""Journeys whose feature may not exist yet: a test is only *created* once its feature is there.
+"""Journeys and the feature each one drives: a missing feature is a failing test, never no test.
 
-A skipped test looks like coverage that is not there. Instead, ``@journey(name, when=feature)``
-returns the test unchanged when the feature exists, and otherwise returns ``None`` (so pytest does
-not collect anything) and records the journey as pending; the terminal summary lists them.
+``@journey(name, when=feature)`` returns the test unchanged when every part of the feature exists
+(models, templates, URL names, the marker in the JavaScript, the demo pages). Otherwise it returns
+a test of the same name that fails and says what is missing: renaming ``data-video-embed`` in
+``static/js/site.js`` must turn the video journeys red, not make them disappear.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.template import TemplateDoesNotExist
@@ -21,8 +23,6 @@ from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 
 T = TypeVar("T", bound=Callable)
-
-_PENDING: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -83,17 +83,21 @@ def in_demo(class_name: str) -> bool:
     return re.search(rf"\b{re.escape(class_name)}\b", demo_sources()) is not None
 
 
-def journey(name: str, when: Feature) -> Callable[[T], T | None]:
+def journey(name: str, when: Feature) -> Callable[[T], T]:
     missing = when.missing()
 
-    def decorate(test: T) -> T | None:
-        if missing:
-            _PENDING[name] = f"missing {missing}"
-            return None
-        return test
+    def decorate(test: T) -> T:
+        if not missing:
+            return test
+
+        def feature_missing() -> None:
+            pytest.fail(f"Journey {name!r} cannot run: missing {missing}.", pytrace=False)
+
+        # No parameters: the fixtures of a journey that cannot run are not set up for nothing.
+        feature_missing.__name__ = test.__name__
+        feature_missing.__qualname__ = test.__qualname__
+        feature_missing.__module__ = test.__module__
+        feature_missing.__doc__ = test.__doc__
+        return feature_missing  # type: ignore[return-value]
 
     return decorate
-
-
-def pending_journeys() -> list[tuple[str, str]]:
-    return sorted(_PENDING.items())

@@ -46,6 +46,18 @@ def test_demo_content_builds_the_site_and_is_idempotent(client, capsys, settings
     assert "creativity" not in evidence
     assert "Zak" in evidence
 
+    # People are credited from the people app (people.StoryAuthor, people.SectionContact), in
+    # the page's language.
+    health = {
+        page.locale.language_code: page for page in SectionPage.objects.filter(area__slug="health")
+    }
+    assert "Physician and epidemiologist" in client.get(health["en"].url).content.decode()
+    assert "Medico ed epidemiologo" in client.get(health["it"].url).content.decode()
+    story = StoryPage.objects.get(slug="kind-care-on-the-ward")
+    assert "Journalist" in client.get(story.url).content.decode()
+    story_it = story.get_translation(network_it.locale)
+    assert "Giornalista" in client.get(story_it.url).content.decode()
+
     revisions = Revision.objects.filter(content_type__app_label="pages").count()
     rows = (Area.objects.count(), Member.objects.count(), Page.objects.count())
     call_command("load_demo_content")

@@ -1,34 +1,3 @@
-"""Fixtures for the team tests: a team page per language, groups, people."""
+"""The team tests use the fixtures shared with the projects tests (tests/people_and_projects)."""
 
-from __future__ import annotations
-
-import pytest
-
-from .factories import make_areas, make_group, make_team
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings, tmp_path):
-    """Budgets measure rendering, not the anonymous page cache (tested by kindness_site)."""
-    settings.PAGE_CACHE_ENABLED = False
-    settings.MEDIA_ROOT = str(tmp_path)
-
-
-@pytest.fixture
-def areas(locales):
-    return make_areas(locales)
-
-
-@pytest.fixture
-def team(site_tree):
-    return make_team(site_tree)
-
-
-@pytest.fixture
-def groups(locales):
-    return {
-        "founders": make_group(locales, "founders", "Founders", "Fondatori", 10),
-        "committee": make_group(
-            locales, "scientific-committee", "Scientific committee", "Comitato scientifico", 30
-        ),
-    }
+from tests.people_and_projects import _no_page_cache, areas, groups, index, team  # noqa: F401

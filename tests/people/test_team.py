@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from people.matching import names_match
-from people.models import Person
+from people.models import Person, StoryAuthor
 from projects.models import ProjectPerson
 from research.models import Reference, ReferenceCreator
 
@@ -196,7 +196,12 @@ def test_profile_lists_stories_when_stories_have_authors(client, team, founder, 
     stories = publish_child(site_tree["en"], StoryIndexPage(title="Stories", slug="stories"))
     publish_child(
         stories,
-        StoryPage(title="A kind story", slug="a-kind-story", author=founder["en"], intro="x"),
+        StoryPage(  # type: ignore[misc]  # modelcluster children, set through the constructor
+            title="A kind story",
+            slug="a-kind-story",
+            story_authors=[StoryAuthor(person=founder["en"])],
+            intro="x",
+        ),
     )
     html = client.get("/en/team/immaculata-de-vivo/").content.decode()
     assert "A kind story" in html
@@ -233,9 +238,11 @@ def _add_work(founder, index, stories, start: int, count: int) -> None:
         make_reference(f"Reference {n}", [("De Vivo", "I."), (f"Other{n}", "A.")])
         project = make_project(index, n, title=f"Project {n}")
         ProjectPerson.objects.create(project=project, person=founder, is_lead=n % 2 == 0)
-        publish_child(
-            stories, StoryPage(title=f"Story {n}", slug=f"story-{n}", author=founder, intro="x")
+        author = [StoryAuthor(person=founder)]
+        story = StoryPage(  # type: ignore[misc]  # modelcluster children, set through the constructor
+            title=f"Story {n}", slug=f"story-{n}", story_authors=author, intro="x"
         )
+        publish_child(stories, story)
 
 
 def test_team_and_profile_query_budgets_do_not_grow_with_people(

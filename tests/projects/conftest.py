@@ -1,24 +1,3 @@
-"""Fixtures for the projects tests: an index page per language, areas, people."""
+"""The projects tests use the fixtures shared with the team tests (tests/people_and_projects)."""
 
-from __future__ import annotations
-
-import pytest
-
-from tests.people.factories import make_areas, make_project_index
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings, tmp_path):
-    """Budgets measure rendering, not the anonymous page cache (tested by kindness_site)."""
-    settings.PAGE_CACHE_ENABLED = False
-    settings.MEDIA_ROOT = str(tmp_path)
-
-
-@pytest.fixture
-def areas(locales):
-    return make_areas(locales)
-
-
-@pytest.fixture
-def index(site_tree):
-    return make_project_index(site_tree)
+from tests.people_and_projects import _no_page_cache, areas, groups, index, team  # noqa: F401

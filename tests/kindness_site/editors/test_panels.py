@@ -211,12 +211,6 @@ def test_sends_panel_shows_the_figures(superuser, home):
     assert "1 / 1" in html
 
 
-def test_missing_app_model_does_not_break_a_panel(superuser, monkeypatch):
-    monkeypatch.setattr(panels, "optional_model", lambda label: None)
-    html = render(panels.PendingApplicationsPanel, superuser)
-    assert "not installed yet" in html
-
-
 @pytest.mark.parametrize(
     ("role", "shown", "hidden"),
     [

@@ -1,4 +1,4 @@
-"""Public forms of the pages app: joining the network and filtering its directory."""
+"""Public forms of the network: joining it and filtering its directory."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import Area, Member, MemberKind
+from ..models import Area
+from .models import Member, MemberKind
 
 HONEYPOT_FIELD = "nickname"
 

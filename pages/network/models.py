@@ -30,9 +30,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from ..models.base import BasePage
+from ..models.tagging import AreaTaggedModelForm
 from ..queries import NETWORK_KEY, cached
-from .base import BasePage
-from .tagging import AreaTaggedModelForm
 
 
 class MemberKind(models.TextChoices):
@@ -296,7 +296,7 @@ def member_countries() -> list[str]:
 class NetworkPage(RoutablePageMixin, BasePage):
     """Lists approved members with filters and counts; its ``join/`` route takes applications.
 
-    The request handling lives in ``pages.network_views`` (imported inside the routes, because
+    The request handling lives in ``pages.network.views`` (imported inside the routes, because
     that module builds forms from ``Member`` and would otherwise import this one in a circle).
     """
 
@@ -360,18 +360,18 @@ class NetworkPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
-        from ..network_views import member_list
+        from .views import member_list
 
         return member_list(self, request)
 
     @path("join/", name="join")
     def join_route(self, request: HttpRequest) -> HttpResponse:
-        from ..network_views import join
+        from .views import join
 
         return join(self, request)
 
     @path("join/thanks/", name="join_thanks")
     def thanks_route(self, request: HttpRequest) -> HttpResponse:
-        from ..network_views import join_thanks
+        from .views import join_thanks
 
         return join_thanks(self, request)

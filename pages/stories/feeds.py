@@ -9,8 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
-from .models import StoryIndexPage, StoryPage
-from .models.stories import FEED_ITEMS
+from .models import FEED_ITEMS, StoryIndexPage, StoryPage
 
 
 class StoryRssFeed(Feed[StoryPage, StoryIndexPage]):

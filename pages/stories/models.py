@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage
@@ -28,11 +28,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
+from ..models.areas import Area
+from ..models.base import BasePage
+from ..models.tagging import AreaTaggedPageForm
 from ..pagination import paginate
 from ..queries import area_taxonomy, prefetch_renditions, public_live
-from .areas import Area
-from .base import BasePage
-from .tagging import AreaTaggedPageForm
 
 STORIES_PER_PAGE = getattr(settings, "STORIES_PER_PAGE", 9)
 FEED_ITEMS = 20
@@ -116,13 +116,13 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_route(self, request: HttpRequest) -> HttpResponse:
-        from ..feeds import StoryRssFeed
+        from .feeds import StoryRssFeed
 
         return StoryRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_route(self, request: HttpRequest) -> HttpResponse:
-        from ..feeds import StoryAtomFeed
+        from .feeds import StoryAtomFeed
 
         return StoryAtomFeed(self)(request)
 
@@ -153,15 +153,6 @@ class StoryPage(BasePage):
         blank=True,
         help_text=_("A line under the main image; add the photographer's name if needed."),
     )
-    author = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stories",
-        help_text=_("The team member who wrote the story, named and linked under the title."),
-    )
     areas = ParentalManyToManyField(
         "pages.Area",
         verbose_name=_("areas"),
@@ -181,7 +172,9 @@ class StoryPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
-        FieldPanel("author"),
+        # Rows of people.StoryAuthor: the person is credited from the people app, so pages
+        # does not depend on it (not even in its migrations).
+        InlinePanel("story_authors", max_num=1, label=_("Author")),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("hero_caption"),
@@ -232,6 +225,12 @@ class StoryPage(BasePage):
         older = siblings.filter(before).order_by("-date", "-pk").values("pk")[:1]
         newer = siblings.exclude(before).order_by("date", "pk").values("pk")[:1]
         parent_path = self.path[: -Page.steplen]
+        # The author row is people.StoryAuthor, reached by its relation's name (pages never
+        # imports a feature app).
+        credits = StoryPage._meta.get_field("story_authors").related_model
+        first_author = credits._default_manager.filter(page_id=models.OuterRef("pk")).order_by(
+            "sort_order"
+        )
         area_ids = (
             StoryPage.areas.through.objects.filter(storypage_id=models.OuterRef("pk"))
             .values("storypage_id")
@@ -253,8 +252,8 @@ class StoryPage(BasePage):
                     default=models.Value("parent"),
                 ),
                 area_ids=models.Subquery(area_ids),
-                author_name=models.F("storypage__author__display_name"),
-                author_slug=models.F("storypage__author__slug"),
+                author_name=models.Subquery(first_author.values("person__display_name")[:1]),
+                author_slug=models.Subquery(first_author.values("person__slug")[:1]),
             )
             .only("title", "url_path", "locale_id", "path", "depth")
         )
@@ -278,7 +277,8 @@ class StoryPage(BasePage):
         if getattr(request, "is_preview", False):
             # A preview shows unsaved areas and author, which the database does not have yet.
             around["areas"] = list(self.areas.all())
-            author = self.author
+            credit = next(iter(self.story_authors.all()), None)
+            author = credit.person if credit is not None else None
             around["author"] = Byline(author.display_name, author.slug) if author else None
         by_key = localised_areas(self.locale_id)
         context.update(

@@ -13,20 +13,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from ..models import Area
+from ..pagination import paginate
+from ..ratelimit import RateLimit
+from ..stories.models import localise_areas, localised_areas
 from .forms import JoinForm, NetworkFilterForm
-from .models import Area, Member, MemberStatus, NetworkPage, network_figures
-from .models.network import member_countries
-from .models.stories import localise_areas, localised_areas
+from .models import Member, MemberStatus, NetworkPage, member_countries, network_figures
 from .notifications import notify_staff_of_application
-from .pagination import paginate
-from .ratelimit import RateLimit
 
-MEMBERS_PER_PAGE = getattr(settings, "NETWORK_MEMBERS_PER_PAGE", 12)
-JOIN_LIMIT = RateLimit(
-    "network-join",
-    limit=getattr(settings, "NETWORK_JOIN_RATE_LIMIT", 5),
-    window=getattr(settings, "NETWORK_JOIN_RATE_WINDOW", 3600),
-)
+
+def join_limit() -> RateLimit:
+    """The join form's limit, read from the settings on each request (so an override applies)."""
+    return RateLimit(
+        "network-join",
+        limit=settings.NETWORK_JOIN_RATE_LIMIT,
+        window=settings.NETWORK_JOIN_RATE_WINDOW,
+    )
 
 
 def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
@@ -46,7 +48,7 @@ def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
         )
         .order_by("-is_example", "name", "pk")
     )
-    page_obj = paginate(request, members, MEMBERS_PER_PAGE)
+    page_obj = paginate(request, members, settings.NETWORK_MEMBERS_PER_PAGE)
     localise_areas(page_obj.object_list, page.locale_id, by_key)
     return page.render(
         request,
@@ -96,7 +98,7 @@ def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _join_response(page, request, JoinForm(locale_id=page.locale_id))
     form = JoinForm(request.POST, locale_id=page.locale_id)
-    wait = JOIN_LIMIT.hit(request)
+    wait = join_limit().hit(request)
     if wait:
         minutes = max(1, round(wait / 60))
         response = _join_response(
