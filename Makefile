@@ -17,13 +17,19 @@ help: ## List the targets
 .uv:
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 
-install: .uv ## Install Python and every dependency into .venv from uv.lock
+install: .uv ## Install Python and every dependency into .venv from uv.lock (and citeproc-js with npm)
 	$(UV) sync --frozen
+	@# citeproc-js formats the research library's citations (research/engines.py); without Node
+	@# the site falls back to citeproc-py, so a machine without npm still installs.
+	@if command -v npm >/dev/null; then \
+		test -d research/citeproc_js/node_modules/citeproc || npm ci --prefix research/citeproc_js --no-audit --no-fund; \
+	else echo "npm not found: citations will be formatted with citeproc-py"; fi
 
 setup: install ## Install, migrate, load the bilingual demo and create the admin account
 	$(RUN) python manage.py migrate --no-input
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
 	$(RUN) python manage.py load_demo_content
+	$(RUN) python manage.py render_citations
 	$(RUN) python manage.py create_dev_admin
 
 run: setup ## Set everything up and serve the demo site at http://127.0.0.1:8000

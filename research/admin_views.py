@@ -7,6 +7,7 @@ the admin's own layout, and guarded by the ``research.add_reference`` permission
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from typing import Any
 
 from django import forms
@@ -22,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import crossref
+from . import crossref, zotero
 from .csl import ReferenceData
 from .importing import FORMATS, ImportFileError, apply_plan, build_plan, decode, detect_format
 from .models import Reference, ReferenceCreator, VerificationStatus
@@ -92,7 +93,9 @@ def _confirm(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("research_import")
     try:
         plan = build_plan(pending["text"], pending["format"])  # the library may have changed
-        counts = apply_plan(plan, source=pending["name"])
+        # Exactly the fields ticked in the preview: an unticked box keeps the library's value.
+        choices = set(request.POST.getlist("apply"))
+        counts = apply_plan(plan, source=pending["name"], choices=choices)
     except ImportFileError as exc:
         messages.error(request, str(exc))
         return redirect("research_import")
@@ -236,8 +239,55 @@ def _save_verified(
     return ref
 
 
+@permission
+def zotero_view(request: HttpRequest) -> HttpResponse:
+    """Preview what Zotero changed (the same plan as a file import), then apply the ticks."""
+    context: dict[str, Any] = {}
+    try:
+        client = zotero.Client()
+    except zotero.ZoteroError as exc:
+        return TemplateResponse(request, "research/admin/zotero.html", {"error": str(exc)})
+    context.update({"library": client.library, "state": zotero.state_for(client.library)})
+    if request.method == "POST" and request.POST.get("token"):
+        fetched = cache.get(_key(request, "zotero-" + request.POST["token"]))
+        if fetched is None:
+            messages.error(request, _("This preview has expired; preview the changes again."))
+            return redirect("research_zotero")
+        try:
+            sync = zotero.plan_sync(zotero.Fetched(**fetched))
+            counts = zotero.apply_sync_plan(
+                sync,
+                choices=set(request.POST.getlist("apply")),
+                delete={int(pk) for pk in request.POST.getlist("delete") if pk.isdigit()},
+            )
+        except ImportFileError as exc:
+            messages.error(request, str(exc))
+            return redirect("research_zotero")
+        cache.delete(_key(request, "zotero-" + request.POST["token"]))
+        messages.success(
+            request,
+            _(
+                "Zotero synced: %(created)d created, %(updated)d updated, %(skipped)d unchanged, "
+                "%(deleted)d deleted."
+            )
+            % counts,
+        )
+        return redirect("research_zotero")
+    if request.method == "POST":
+        try:
+            fetched = zotero.fetch(client, full=bool(request.POST.get("full")))
+        except zotero.ZoteroError as exc:
+            context["error"] = str(exc)
+        else:
+            token = uuid.uuid4().hex
+            cache.set(_key(request, "zotero-" + token), asdict(fetched), PENDING_SECONDS)
+            context.update({"sync": zotero.plan_sync(fetched), "token": token})
+    return TemplateResponse(request, "research/admin/zotero.html", context)
+
+
 def admin_urls() -> list[URLPattern]:
     return [
         path("research/import/", import_view, name="research_import"),
+        path("research/zotero/", zotero_view, name="research_zotero"),
         path("research/doi/", doi_view, name="research_doi"),
     ]

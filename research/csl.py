@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ STRING_FIELDS: dict[str, str] = {
     "title": "title",
     "title_short": "title-short",
     "container_title": "container-title",
+    "container_title_short": "container-title-short",
     "volume": "volume",
     "issue": "issue",
     "page": "page",
@@ -43,6 +45,7 @@ class ReferenceData:
     values: dict[str, Any] = field(default_factory=dict)
     creators: list[dict[str, str]] = field(default_factory=list)  # role, family, given, literal
     key: str = ""
+    dropped: list[str] = field(default_factory=list)  # source fields the library has no place for
 
     @property
     def title(self) -> str:
@@ -76,6 +79,9 @@ def reference_to_csl(ref: Reference, *, item_id: str | None = None) -> dict[str,
     parts = ref.issued_date_parts
     if parts:
         item["issued"] = {"date-parts": [parts]}
+    if ref.accessed:
+        accessed = ref.accessed
+        item["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
     for creator in ref.ordered_creators():
         item.setdefault(creator.role, []).append(creator.as_csl())
     return item
@@ -94,6 +100,8 @@ def csl_to_data(item: dict[str, Any]) -> ReferenceData:
             values[name] = str(value).strip()
     if "doi" in values:
         values["doi"] = normalise_doi(values["doi"])
+    if not values.get("container_title_short") and item.get("journalAbbreviation"):
+        values["container_title_short"] = str(item["journalAbbreviation"]).strip()
     isbn = item.get("ISBN")
     if isinstance(isbn, list):
         isbn = " ".join(isbn)
@@ -105,6 +113,12 @@ def csl_to_data(item: dict[str, Any]) -> ReferenceData:
     parts = _date_parts(item.get("issued"))
     for name, part in zip(("issued_year", "issued_month", "issued_day"), parts, strict=False):
         values[name] = part
+    accessed = _date_parts(item.get("accessed"))
+    if len(accessed) == 3:
+        try:
+            values["accessed"] = datetime.date(*accessed)
+        except ValueError:
+            raise ValueError(f"the access date {accessed} does not exist") from None
     creators = []
     for role in ROLES:
         for name in item.get(role) or []:
@@ -145,15 +159,15 @@ _TYPE_ALIASES = {
     "journal-article": CslType.ARTICLE_JOURNAL,
     "book-chapter": CslType.CHAPTER,
     "proceedings-article": CslType.PAPER_CONFERENCE,
-    "posted-content": CslType.REPORT,
+    "posted-content": CslType.ARTICLE,
     "monograph": CslType.BOOK,
     "edited-book": CslType.BOOK,
     "dissertation": CslType.THESIS,
-    "post-weblog": CslType.WEBPAGE,
-    "post": CslType.WEBPAGE,
+    "pamphlet": CslType.DOCUMENT,
+    "standard": CslType.REPORT,
 }
 
 
 def _closest_type(csl_type: str) -> str:
     """Crossref's and rarer CSL types folded into the types the library knows."""
-    return _TYPE_ALIASES.get(csl_type, CslType.REPORT if csl_type else CslType.ARTICLE_JOURNAL)
+    return _TYPE_ALIASES.get(csl_type, CslType.DOCUMENT if csl_type else CslType.ARTICLE_JOURNAL)

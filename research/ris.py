@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from typing import Any
 
 import rispy
+from django.utils.translation import gettext as _
 
+from .bibtex import Parsed
 from .csl import ReferenceData
 from .identifiers import normalise_doi, split_isbns
 from .models import CreatorRole, CslType, Reference
@@ -23,17 +26,26 @@ WRITE_TYPES: dict[str, str] = {
     CslType.REPORT: "RPRT",
     CslType.THESIS: "THES",
     CslType.WEBPAGE: "ELEC",
+    CslType.POST_WEBLOG: "BLOG",
+    CslType.POST: "ELEC",
+    CslType.ARTICLE: "UNPB",
+    CslType.MANUSCRIPT: "MANSCPT",
+    CslType.SPEECH: "SLIDE",
+    CslType.MOTION_PICTURE: "VIDEO",
+    CslType.SOFTWARE: "COMP",
     CslType.DATASET: "DATA",
+    CslType.DOCUMENT: "GEN",
 }
 READ_TYPES = {
-    **{ris: csl for csl, ris in WRITE_TYPES.items() if csl != CslType.REVIEW},
+    **{ris: csl for csl, ris in WRITE_TYPES.items() if csl not in (CslType.REVIEW, CslType.POST)},
     "CONF": CslType.PAPER_CONFERENCE,
     "EBOOK": CslType.BOOK,
     "EDBOOK": CslType.BOOK,
     "ECHAP": CslType.CHAPTER,
     "WEB": CslType.WEBPAGE,
-    "BLOG": CslType.WEBPAGE,
-    "GEN": CslType.REPORT,
+    "ICOMM": CslType.POST,
+    "UNPD": CslType.MANUSCRIPT,
+    "MPCT": CslType.MOTION_PICTURE,
     "GOVDOC": CslType.REPORT,
     "EJOUR": CslType.ARTICLE_JOURNAL,
 }
@@ -63,6 +75,7 @@ def record(ref: Reference) -> dict[str, Any]:
         "title": ref.title,
         "short_title": ref.title_short,
         "secondary_title": ref.container_title,
+        "alternate_title1": ref.container_title_short,
         "volume": ref.volume,
         "number": ref.issue,
         "publisher": ref.publisher,
@@ -92,13 +105,23 @@ def record(ref: Reference) -> dict[str, Any]:
     urls = [u for u in (ref.url, ref.open_access_url) if u]
     if urls:
         out["urls"] = urls
+    if ref.accessed:
+        out["access_date"] = ref.accessed.strftime("%Y/%m/%d")
     if ref.keyword_list:
         out["keywords"] = ref.keyword_list
     return out
 
 
+class _Writer(rispy.RisWriter):
+    """rispy's writer without the ``1.`` line it puts before every ``TY  -``: that line is not
+    RIS, and EndNote and Zotero read it as junk."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
 def dumps(refs: Iterable[Reference]) -> str:
-    return rispy.dumps([record(ref) for ref in refs])
+    return rispy.dumps([record(ref) for ref in refs], implementation=_Writer)
 
 
 def _name(raw: str, role: str) -> dict[str, str]:
@@ -123,6 +146,9 @@ def record_to_data(rec: dict[str, Any]) -> ReferenceData:
     container = rec.get("secondary_title") or rec.get("journal_name") or rec.get("alternate_title3")
     if container:
         values["container_title"] = container.strip()
+    abbreviation = rec.get("alternate_title1") or rec.get("alternate_title2")
+    if abbreviation:
+        values["container_title_short"] = abbreviation.strip()
     for ris_key, field_name in (
         ("short_title", "title_short"),
         ("volume", "volume"),
@@ -162,15 +188,67 @@ def record_to_data(rec: dict[str, Any]) -> ReferenceData:
             if not part.strip().isdigit():
                 break
             values[name] = int(part)
+    accessed = str(rec.get("access_date") or "").strip()
+    if accessed:
+        values["accessed"] = _accessed(accessed)
     creators = [_name(n, role) for key, role in ROLE_KEYS for n in rec.get(key) or []]
-    return ReferenceData(values=values, creators=creators, key=str(rec.get("id") or ""))
+    dropped = sorted(key for key in rec if key not in READ_KEYS)
+    return ReferenceData(
+        values=values, creators=creators, key=str(rec.get("id") or ""), dropped=dropped
+    )
 
 
-def parse(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
+def _accessed(value: str) -> datetime.date:
+    parts = [p for p in re.split(r"[/-]", value) if p.strip()]
+    try:
+        return datetime.date(*(int(p) for p in parts[:3]))
+    except (TypeError, ValueError):
+        raise ValueError(
+            _("the access date “%(date)s” is not a date like 2024/05/31") % {"date": value}
+        ) from None
+
+
+# rispy keys read into the model: any other tag is reported as not imported.
+READ_KEYS = {
+    "type_of_reference",
+    "id",
+    "title",
+    "primary_title",
+    "secondary_title",
+    "journal_name",
+    "alternate_title3",
+    "alternate_title1",
+    "alternate_title2",
+    "short_title",
+    "volume",
+    "number",
+    "publisher",
+    "place_published",
+    "edition",
+    "abstract",
+    "language",
+    "accession_number",
+    "doi",
+    "issn",
+    "start_page",
+    "end_page",
+    "urls",
+    "keywords",
+    "date",
+    "year",
+    "publication_year",
+    "access_date",
+    "type_of_work",
+    *(key for key, _role in ROLE_KEYS),
+}
+
+
+def parse(text: str) -> Parsed:
     """Split on ``ER  -`` so each record is read alone: one bad record cannot hide the others,
-    and every record and error knows its line."""
+    and every record and error knows its line. Text between records is reported, not dropped."""
     entries: list[tuple[int, Any]] = []
     errors: list[tuple[int, str]] = []
+    warnings: list[tuple[int, str]] = []
     position = 0
     for match in _END.finditer(text):
         chunk_end = text.find("\n", match.end())
@@ -178,19 +256,41 @@ def parse(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
         chunk = text[position:chunk_end]
         start = _START.search(chunk)
         line = text.count("\n", 0, position + (start.start() if start else 0)) + 1
+        junk_end = start.start() if start else match.start() - position
+        warnings.extend(_junk(text, position, position + junk_end))
         if start is None:
-            errors.append((line, "a record ends (ER) without starting (TY)"))
+            errors.append((line, _("a record ends (ER) without starting (TY)")))
         else:
             try:
                 records = rispy.loads(chunk[start.start() :])
             except Exception as exc:  # rispy raises IOError/ValueError/KeyError on bad input
-                errors.append((line, str(exc) or "this record could not be read"))
+                errors.append((line, str(exc) or _("this record could not be read")))
             else:
                 entries.extend((line, rec) for rec in records)
         position = chunk_end
     rest = text[position:]
     if rest.strip():
         start = _START.search(rest)
-        line = text.count("\n", 0, position + (start.start() if start else 0)) + 1
-        errors.append((line, "the record is not closed with ER  -"))
-    return entries, errors
+        if start is None:
+            warnings.extend(_junk(text, position, len(text)))
+        else:
+            warnings.extend(_junk(text, position, position + start.start()))
+            line = text.count("\n", 0, position + start.start()) + 1
+            errors.append((line, _("the record is not closed with “ER  -”")))
+    return Parsed(entries, errors, warnings)
+
+
+def _junk(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The first non-blank line between records, if any: RIS readers skip it without a word."""
+    for offset, line in enumerate(text[start:end].splitlines()):
+        stripped = line.strip()
+        if stripped:
+            shown = stripped if len(stripped) <= 60 else stripped[:57] + "..."
+            number = text.count("\n", 0, start) + offset + 1
+            return [
+                (
+                    number,
+                    _("text outside any record was not imported: “%(text)s”") % {"text": shown},
+                )
+            ]
+    return []

@@ -77,6 +77,17 @@ def register_doi_menu_item() -> PermissionMenuItem:
     )
 
 
+@hooks.register("register_admin_menu_item")
+def register_zotero_menu_item() -> PermissionMenuItem:
+    return PermissionMenuItem(
+        _("Sync with Zotero"),
+        reverse("research_zotero"),
+        permissions=(IMPORT_PERMISSION,),
+        icon_name="resubmit",
+        order=253,
+    )
+
+
 @hooks.register("register_rich_text_features")
 def register_citation_feature(features: FeatureRegistry) -> None:
     """``citation``: an in-text citation entity with a reference chooser (like document-link).

@@ -162,6 +162,16 @@ class SendsInProgressPanel(DashboardPanel):
         return {"sends": [(send, figures.get(send.pk, empty)) for send in sends]}
 
 
+# What the Crossref check found, most serious first (research.checking's finding kinds).
+FLAGS = [
+    ("retraction", _("Retracted: see the notice on the edit page")),
+    ("concern", _("Expression of concern: see the edit page")),
+    ("correction", _("Corrected: see the notice on the edit page")),
+    ("not-found", _("Crossref does not know its DOI")),
+    ("differs", _("Differs from Crossref's record")),
+]
+
+
 class ReferencesNeedingAttentionPanel(DashboardPanel):
     name = "references-attention"
     order = 228
@@ -186,18 +196,26 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
     def panel_data(self) -> dict[str, Any]:
         incomplete = self.missing_fields_q()
         unverified = Q(verification_status="unverified")
+        flagged = ~Q(check_findings=[])  # what research.checking found on Crossref
         figures = Reference.objects.aggregate(
             unverified=Count("pk", filter=unverified),
             incomplete=Count("pk", filter=incomplete),
+            flagged=Count("pk", filter=flagged),
         )
         rows = list(
-            Reference.objects.filter(incomplete | unverified)
-            .annotate(is_incomplete=Case(When(incomplete, then=Value(1)), default=Value(0)))
-            .only("pk", "title", "issued_year", "verification_status", "csl_type")
-            .order_by("-is_incomplete", "title")[:LISTED]
+            Reference.objects.filter(incomplete | unverified | flagged)
+            .annotate(
+                is_incomplete=Case(When(incomplete, then=Value(1)), default=Value(0)),
+                is_flagged=Case(When(flagged, then=Value(1)), default=Value(0)),
+            )
+            .only("pk", "title", "issued_year", "verification_status", "csl_type", "check_findings")
+            .order_by("-is_flagged", "-is_incomplete", "title")[:LISTED]
         )
         for reference in rows:
             reference.edit_url = snippet_url(Reference, "edit", reference.pk)  # type: ignore[attr-defined]  # for the template
+            kinds = {finding.get("kind") for finding in reference.check_findings or []}
+            flag = next((label for kind, label in FLAGS if kind in kinds), "")
+            reference.flag = flag  # type: ignore[attr-defined]  # for the template
         return {"figures": figures, "references": rows, "list_url": snippet_url(Reference, "list")}
 
 

@@ -230,6 +230,13 @@ if TASKS_BACKEND == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# --- Research library (see README, "Research library") -----------------------------------------
+RESEARCH_CITATION_ENGINE = env_str("RESEARCH_CITATION_ENGINE", "citeproc-js")
+RESEARCH_STORE_CITATIONS = env_bool("RESEARCH_STORE_CITATIONS", True)
+ZOTERO_API_KEY = env_str("ZOTERO_API_KEY", "")
+ZOTERO_LIBRARY = env_str("ZOTERO_LIBRARY", "")  # groups/<id> or users/<id>
+ZOTERO_API_URL = env_str("ZOTERO_API_URL", "https://api.zotero.org")
+
 # --- The network's directory and join form ---------------------------------------------------
 NETWORK_MEMBERS_PER_PAGE = env_int("NETWORK_MEMBERS_PER_PAGE", 12)
 NETWORK_JOIN_RATE_LIMIT = env_int("NETWORK_JOIN_RATE_LIMIT", 5)  # applications per address...

@@ -22,6 +22,9 @@ MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
 ANYMAIL = {"WEBHOOK_SECRET": "hook-user:hook-password"}
 NEWSLETTER_WEBHOOK_PROVIDERS = ["postmark"]  # the provider the webhook tests speak
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Rendering five styles in two languages on every factory save would slow the whole suite; the
+# research tests that check stored citations turn it on.
+RESEARCH_STORE_CITATIONS = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -2,15 +2,18 @@
 
 from .index_page import ResearchIndexPage
 from .reference import (
+    ONLINE_TYPES,
     CreatorRole,
     CslType,
     EvidenceType,
     Reference,
     ReferenceCreator,
     VerificationStatus,
+    ZoteroSyncState,
 )
 
 __all__ = [
+    "ONLINE_TYPES",
     "CreatorRole",
     "CslType",
     "EvidenceType",
@@ -18,4 +21,5 @@ __all__ = [
     "ReferenceCreator",
     "ResearchIndexPage",
     "VerificationStatus",
+    "ZoteroSyncState",
 ]

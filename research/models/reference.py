@@ -27,13 +27,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..admin_panels import CrossrefFindingsPanel
 from ..identifiers import (
     is_valid_doi,
     is_valid_isbn,
+    main_title,
     normalise_doi,
     normalise_title,
     split_isbns,
 )
+from ..tasks import schedule_citations
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -52,7 +55,15 @@ class CslType(models.TextChoices):
     REVIEW = "review", _("Review")
     THESIS = "thesis", _("Thesis")
     WEBPAGE = "webpage", _("Web page")
+    POST_WEBLOG = "post-weblog", _("Blog post")
+    POST = "post", _("Online post (forum, social media)")
+    ARTICLE = "article", _("Preprint or working paper")
+    MANUSCRIPT = "manuscript", _("Unpublished manuscript")
+    SPEECH = "speech", _("Talk or presentation")
+    MOTION_PICTURE = "motion_picture", _("Film or video")
+    SOFTWARE = "software", _("Software")
     DATASET = "dataset", _("Dataset")
+    DOCUMENT = "document", _("Other document")
 
 
 class EvidenceType(models.TextChoices):
@@ -96,7 +107,11 @@ REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     CslType.REPORT: ("publisher",),
     CslType.THESIS: ("publisher",),
     CslType.WEBPAGE: ("url",),
+    CslType.POST_WEBLOG: ("url",),
+    CslType.POST: ("url",),
 }
+# Types read on the web, whose container is a site and whose access date matters.
+ONLINE_TYPES = frozenset({CslType.WEBPAGE, CslType.POST_WEBLOG, CslType.POST})
 
 
 class ReferenceQuerySet(SearchableQuerySetMixin, models.QuerySet["Reference"]):
@@ -133,6 +148,15 @@ class Reference(index.Indexed, ClusterableModel):
         max_length=300,
         blank=True,
         help_text=_("The journal of an article, the book of a chapter, the site of a web page."),
+    )
+    container_title_short = models.CharField(
+        _("journal abbreviation"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The journal's abbreviation as NLM lists it, for example: J Exp Soc Psychol "
+            "(Vancouver prints it)."
+        ),
     )
     issued_year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("The year of publication (required).")
@@ -204,6 +228,12 @@ class Reference(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("A free, legal copy of the work, such as a repository or author's page."),
     )
+    accessed = models.DateField(
+        _("accessed on"),
+        null=True,
+        blank=True,
+        help_text=_("For web pages: the day the page was read, which some styles print."),
+    )
     licence = models.CharField(
         _("licence"), max_length=120, blank=True, help_text=_("For example CC BY 4.0.")
     )
@@ -273,6 +303,31 @@ class Reference(index.Indexed, ClusterableModel):
         help_text=_("When the reference was verified."),
     )
 
+    zotero_key = models.CharField(
+        _("Zotero item key"),
+        max_length=16,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Set by the Zotero sync: the item this record mirrors."),
+    )
+    citations = models.JSONField(
+        _("stored citations"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Every style in both languages, rendered when the reference is saved."),
+    )
+    check_findings = models.JSONField(
+        _("findings of the Crossref check"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Differences from Crossref's record, retractions and corrections."),
+    )
+    crossref_checked_at = models.DateTimeField(
+        _("checked against Crossref at"), null=True, blank=True, editable=False
+    )
     slug = models.SlugField(
         _("citation key"),
         max_length=120,
@@ -295,6 +350,7 @@ class Reference(index.Indexed, ClusterableModel):
                 FieldPanel("title"),
                 FieldPanel("title_short"),
                 FieldPanel("container_title"),
+                FieldPanel("container_title_short"),
                 FieldRowPanel(
                     [
                         FieldPanel("issued_year"),
@@ -315,7 +371,7 @@ class Reference(index.Indexed, ClusterableModel):
                 FieldPanel("doi"),
                 FieldPanel("isbn"),
                 FieldRowPanel([FieldPanel("issn"), FieldPanel("pmid")]),
-                FieldPanel("url"),
+                FieldRowPanel([FieldPanel("url"), FieldPanel("accessed")]),
                 FieldPanel("open_access_url"),
                 FieldPanel("licence"),
             ],
@@ -339,6 +395,7 @@ class Reference(index.Indexed, ClusterableModel):
                 FieldPanel("verification_method"),
                 FieldPanel("verification_notes"),
                 FieldRowPanel([FieldPanel("checked_by"), FieldPanel("checked_at")]),
+                CrossrefFindingsPanel(heading=_("Crossref check")),
             ],
             heading=_("Verification"),
         ),
@@ -431,9 +488,10 @@ class Reference(index.Indexed, ClusterableModel):
         return creators[0].family_or_literal if creators else ""
 
     def duplicate_key(self) -> tuple[str, int | None, str]:
-        """Normalised title + year + first author: how records without identifiers are matched."""
+        """Main title (case, accents, punctuation and subtitle ignored) + year + first author's
+        family name: how records are matched when no identifier is shared."""
         return (
-            normalise_title(self.title),
+            main_title(self.title),
             self.issued_year,
             normalise_title(self.first_creator_name()),
         )
@@ -485,7 +543,11 @@ class Reference(index.Indexed, ClusterableModel):
                 CslType.REPORT: _("A report needs the organisation that published it."),
                 CslType.THESIS: _("A thesis needs its university."),
             },
-            "url": {CslType.WEBPAGE: _("A web page needs its URL.")},
+            "url": {
+                CslType.WEBPAGE: _("A web page needs its URL."),
+                CslType.POST_WEBLOG: _("A blog post needs its URL."),
+                CslType.POST: _("An online post needs its URL."),
+            },
         }
         for field_name in REQUIRED_BY_TYPE.get(self.csl_type, ()):
             if not getattr(self, field_name):
@@ -507,6 +569,9 @@ class Reference(index.Indexed, ClusterableModel):
         if not self.slug:
             self.slug = self.unique_slug()
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) - {"citations"}:
+            schedule_citations([self.pk])  # stored when the transaction commits
 
     def unique_slug(self, taken: set[str] | None = None) -> str:
         """``zak-2017-neuroscience-of-trust``: readable, stable, and unique in the library."""
@@ -609,3 +674,19 @@ def user_label(user: Any) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+class ZoteroSyncState(models.Model):
+    """How far a Zotero library has been synced: its ``Last-Modified-Version`` at the last
+    successful sync, so the next one asks only for what changed since (``?since=``)."""
+
+    library = models.CharField(_("Zotero library"), max_length=64, unique=True)
+    version = models.PositiveBigIntegerField(_("library version"), default=0)
+    synced_at = models.DateTimeField(_("synced at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Zotero sync state")
+        verbose_name_plural = _("Zotero sync states")
+
+    def __str__(self) -> str:
+        return f"{self.library} @ {self.version}"

@@ -90,27 +90,33 @@ def test_preview_classifies_entries(reference_factory):
     actions = [(e.position, e.action) for e in plan.entries]
     assert actions == [
         ("line 1", "update"),
-        ("line 8", "skip"),
+        ("line 8", "update"),
         ("line 15", "create"),
         ("line 21", "skip"),
     ]
-    assert plan.entries[0].existing == existing and "title" in plan.entries[0].changes
-    assert plan.entries[1].existing == verified and "verified" in plan.entries[1].reason
+    assert plan.entries[0].existing == existing
+    assert "title" in [c.name for c in plan.entries[0].changes]
+    # A verified record: its differences are listed, none applied without a person's choice.
+    assert plan.entries[1].existing == verified
+    assert plan.entries[1].changes and not plan.entries[1].chosen(None)
+    assert any("verified" in note for note in plan.entries[1].notes)
     assert "earlier entry" in plan.entries[3].reason
     assert plan.summary() == (
-        "4 entries: 1 to create, 1 to update, 2 duplicates skipped, 0 with errors."
+        "4 entries: 1 to create, 2 to update, 1 duplicates skipped, 0 with errors."
     )
     counts = apply_plan(plan, source="good.bib")
     assert counts == {"created": 1, "updated": 1, "skipped": 2}
+    verified.refresh_from_db()
+    assert verified.publisher == "MIT" and verified.verification_status == "verified"
     existing.refresh_from_db()
     assert existing.title == "The Neuroscience of Trust"
     assert Reference.objects.get(slug="three").verification_status == "unverified"
 
 
-def test_title_year_first_author_duplicate_is_skipped(reference_factory):
+def test_title_year_first_author_duplicate_is_matched(reference_factory):
     reference_factory(title="Happy to Help", issued_year=2018, authors=[("Curry", "O.")])
     plan = build_plan(GOOD, "bibtex")
-    assert plan.entries[2].action == "skip" and "same title" in plan.entries[2].reason
+    assert plan.entries[2].action == "update" and "same main title" in plan.entries[2].reason
 
 
 def test_errors_name_the_line_and_nothing_is_written():

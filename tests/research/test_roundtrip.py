@@ -66,8 +66,8 @@ SOURCE = r"""
 
 
 def fields(text: str) -> dict[str, tuple[str, dict[str, str]]]:
-    entries, errors = bibtex.parse(text)
-    assert not errors
+    entries, errors, warnings = bibtex.parse(text)
+    assert not errors and not warnings
     return {
         e.key: (e.entry_type, {f.key: " ".join(str(f.value).split()) for f in e.fields})
         for _line, e in entries

@@ -40,12 +40,24 @@ class Command(BaseCommand):
             plan = build_plan(text, fmt)
         except ImportFileError as exc:
             raise CommandError(f"{path}: {exc} Nothing was imported.") from None
+        for position, message in plan.warnings:
+            self.stderr.write(f"{path}, {position}: warning: {message}")
         for entry in plan.entries:
             if entry.action == ERROR:
                 for message in entry.errors:
                     self.stderr.write(f"{path}, {entry.position}: {message}")
-            elif options["verbosity"] > 1:
+                continue
+            for note in entry.notes:
+                self.stderr.write(f"{path}, {entry.position}: note: {note}")
+            for change in entry.kept:
+                self.stdout.write(
+                    f"{entry.position}: kept the library's {change.label} "
+                    f"({change.explanation}): {change.old!r}, not {change.new!r}"
+                )
+            if options["verbosity"] > 1:
                 self.stdout.write(f"{entry.position}: {entry.action} {entry.title} {entry.reason}")
+                for change in entry.chosen(None):
+                    self.stdout.write(f"    {change.label}: {change.old!r} -> {change.new!r}")
         if plan.has_errors:
             raise CommandError(f"{plan.summary()} Fix the errors above; nothing was imported.")
         if options["dry_run"]:
