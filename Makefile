@@ -5,11 +5,13 @@ PYTHON ?= python3
 UV := $(PYTHON) -m uv
 RUN := $(UV) run --frozen
 export UV_PROJECT_ENVIRONMENT := .venv
+# Property tests run the same examples on every `make test` (tests/conftest.py); plain pytest explores.
+export HYPOTHESIS_PROFILE ?= ci
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test test-browser test-postgres lint typecheck format messages check-messages deploy-check bench backup restore loadtest
+.PHONY: help install run setup test test-browser test-postgres test-topology prod-shape lint typecheck format messages check-messages deploy-check bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -41,7 +43,12 @@ test: install ## Install and run the whole test suite (SQLite unless DATABASE_UR
 	@# The real-browser suite runs first in its own process: it serves the demo site from the test
 	@# database and replaces its contents, which must not leak into the other tests.
 	$(RUN) pytest tests/browser --cov --cov-report= --cov-fail-under=0
-	$(RUN) pytest -n auto --ignore=tests/browser --cov --cov-append --cov-report=term
+	$(RUN) pytest -n auto --ignore=tests/browser --ignore=tests/topology --cov --cov-append --cov-report=term
+	@# The production shape (tests/topology) needs PostgreSQL: run with it, left out on SQLite.
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then $(MAKE) --no-print-directory test-topology; fi
+
+test-topology: install ## The production-shape tests (PostgreSQL, Redis, Varnish, moto): two nodes, worker, timers
+	$(RUN) pytest tests/topology -p no:randomly
 
 test-browser: install ## Only the real-browser tests (Chromium + axe); screenshots go to var/screenshots
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
@@ -71,8 +78,11 @@ check-messages: messages ## Fail when any Italian translation is missing
 
 deploy-check: install ## check --deploy with production settings and only the required variables
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
-	ALLOWED_HOSTS=example.org BASE_URL=https://example.org \
+	ALLOWED_HOSTS=example.org BASE_URL=https://example.org SINGLE_PROCESS=true VAR_DIR=$$(mktemp -d) \
 	$(RUN) python manage.py check --deploy --fail-level WARNING
+
+prod-shape: install ## The production shape on loopback (2 gunicorn nodes, worker, timers, Varnish, S3): Ctrl+C stops it
+	$(RUN) python -m topology
 
 bench: install ## Benchmark on PostgreSQL under gunicorn (needs wrk, chromium, node): var/bench/report.md
 	@test -d bench/node_modules/lighthouse || npm ci --prefix bench --no-audit --no-fund

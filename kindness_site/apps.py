@@ -8,6 +8,6 @@ class KindnessSiteConfig(AppConfig):
     verbose_name = "Kindness site"
 
     def ready(self) -> None:
-        from . import page_cache_signals
+        from . import checks, page_cache_signals  # noqa: F401  (checks register on import)
 
         page_cache_signals.connect()

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 
-from kindness_site.settings.env import env_int, env_str
+from kindness_site.settings.env import env_bool, env_int, env_str
 
 bind = env_str("GUNICORN_BIND", "0.0.0.0:8000")
-workers = env_int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1))
+# SINGLE_PROCESS=true declares a deployment without a shared cache: one worker (threads still
+# serve requests in parallel; they share the process's cache).
+workers = env_int("WEB_CONCURRENCY", 1 if env_bool("SINGLE_PROCESS") else 2 * (os.cpu_count() or 1))
 worker_class = "gthread"
 threads = env_int("GUNICORN_THREADS", 4)
 keepalive = env_int("GUNICORN_KEEPALIVE", 5)

@@ -1,7 +1,8 @@
 """Renditions made ahead of time, so no visitor waits for an image to be resized.
 
-``templates/includes/picture.html`` asks for these widths in these formats; a task makes them when
-an image is uploaded and when a page that uses images is published. The template tag would still
+``templates/includes/picture.html`` asks for the renditions of a picture shape (``pages.pictures``);
+a task makes those a source of its proportions is likely to be shown in when an image is uploaded
+and when a page that uses images is published. The template tag would still
 make a missing one on demand, so this is a speed-up, never a point of failure.
 """
 
@@ -14,16 +15,15 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from pages.queries import PICTURE_SPECS
+from pages.pictures import specs_for
 
 EXTRA_SPECS = ("fill-1200x630",)  # Open Graph image
 
 
-def responsive_specs() -> list[str]:
-    """The filter specs of the picture partial, spelled exactly as its tag asks for them (a
-    rendition is found by its spec string: ``width-480|format-avif`` would be a different,
-    never-used file), plus the social-image crop."""
-    return [*PICTURE_SPECS, *EXTRA_SPECS]
+def responsive_specs(width: int, height: int) -> list[str]:
+    """The filter specs the picture partial asks for in the shapes that suit a source of this
+    size, spelled exactly as it asks for them, plus the social-image crop."""
+    return [*specs_for(width, height), *EXTRA_SPECS]
 
 
 @task()
@@ -32,7 +32,7 @@ def generate_renditions(image_id: int) -> int:
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is None:
         return 0
-    specs = responsive_specs()
+    specs = responsive_specs(image.width, image.height)
     image.get_renditions(*specs)
     return len(specs)
 

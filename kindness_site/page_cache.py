@@ -4,13 +4,16 @@ Why our own: wagtail-cache does not support Wagtail 8, and what we need is small
 stored when it is a plain public page (GET/HEAD, status 200, no cookie set, not private, no CSRF
 token in it) and served again to any visitor without a session cookie.
 
-Invalidation is a *generation* number kept in the same cache: every key contains it, and any
-change that can show on a public page (publishing, unpublishing, moving or deleting a page, saving
-or deleting a snippet, a setting, an image, a document, a locale or a site, a translation) bumps it.
-Home, area and listing pages aggregate many objects, so mapping each change to the exact URLs that
+Invalidation is the content *generation* (``pages.cache_generation``), kept where every process
+sees it: every key contains it, and any change that can show on a public page bumps it. Home,
+area and listing pages aggregate many objects, so mapping each change to the exact URLs that
 show it would be fragile; bumping the generation is immediate and can never leave a stale page
-behind, and entries of old generations simply expire. Two cache lookups (the generation, then
-the page) serve a hit; on a miss, the Site of the request comes from the cache too.
+behind, and entries of old generations simply expire. A hit costs one read of the generation
+(pinned for the rest of the request, so fragments and lookups reuse it) and one cache lookup;
+on a miss, the Site of the request comes from the cache too.
+
+The key holds the scheme as well as the host and path: a page rendered for ``http://`` carries
+``http://`` links and canonical URLs, and must never answer an ``https://`` request.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-GENERATION_KEY = "page-cache:generation"
+from pages import cache_generation
+
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/newsletter/", "/media/", "/static/")
 
 
@@ -35,14 +38,6 @@ def page_cache_settings() -> tuple[int, int, int]:
         getattr(settings, "CDN_CACHE_SECONDS", 600),
         getattr(settings, "CDN_STALE_WHILE_REVALIDATE", 60),
     )
-
-
-def bump_generation(**_kwargs: object) -> None:
-    """Invalidate every cached page at once (connected to content-change signals)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION_KEY, 1, None)
 
 
 def _is_anonymous(request: HttpRequest) -> bool:
@@ -71,51 +66,48 @@ def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def cache_key(request: HttpRequest, generation: int) -> str:
-    url = f"{request.get_host()}{request.get_full_path()}"
+    """Scheme, host, path and query: exactly what makes two requests the same page."""
+    url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"page-cache:{generation}:{digest}"
 
 
-def current_generation() -> int:
-    generation: int | None = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, None)
-    return generation
-
-
 def site_cache_key(request: HttpRequest, generation: int) -> str | None:
     """Where the request's Site is cached; None for a host Django would refuse (visitors must
-    not fill the cache with made-up hosts)."""
+    not fill the cache with made-up hosts). Keyed like Wagtail's own lookup: host name and port."""
     from django.core.exceptions import DisallowedHost
     from django.http.request import split_domain_port
 
     try:
-        request.get_host()
+        host = request.get_host()
     except DisallowedHost:
         return None
-    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]  # private: get_host() raises for a disallowed host
+    hostname = split_domain_port(host)[0]
     return f"page-cache:{generation}:site:{hostname}:{request.get_port()}"
 
 
 def remember_site(request: HttpRequest, generation: int) -> Callable[[], None]:
     """Give Wagtail the request's Site from the cache instead of a query on every request.
 
-    Wagtail looks the Site up by host and port once per request (one query) and keeps it on
-    ``request._wagtail_site``, which ``Site.find_for_request`` reads first. Sites, and the root
+    Wagtail looks the Site up by host and port once per request (one query). Sites, and the root
     pages they carry, change only with a bump of the generation (sites are public models, and
     page changes bump it too), so the generation is in the key.
 
     This never queries by itself: on a cache miss Wagtail looks the Site up as usual, if the
     request needs it at all (health checks, static files and plain views do not), and the
     returned callable, run after the response, stores what Wagtail found.
+
+    Private attribute, on purpose: ``Site.find_for_request`` keeps its answer on
+    ``request._wagtail_site`` and reads it first, and Wagtail has no public way to hand it a
+    Site; the attribute is the documented per-request cache of that method ("The site will be
+    cached via request._wagtail_site"). Setting it is the only way to spare the query.
     """
     key = site_cache_key(request, generation)
     if key is None:
         return lambda: None
     box = cache.get(key)
     if box is not None:
-        request._wagtail_site = box[0]  # type: ignore[attr-defined]  # Wagtail's per-request cache, undeclared
+        request._wagtail_site = box[0]
         return lambda: None
 
     def store() -> None:
@@ -132,9 +124,12 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        generation = current_generation()
-        # Fragments ({% publiccache %}) rendered for this request key on the same generation.
-        request._fragment_generation = generation  # type: ignore[attr-defined]  # ours, read by {% publiccache %}
+        # The one read of the generation: fragments, lookups and the Site cache of this request
+        # use the same value (a page is rendered from one consistent generation).
+        with cache_generation.pinned() as generation:
+            return self.respond(request, generation)
+
+    def respond(self, request: HttpRequest, generation: int) -> HttpResponse:
         if not is_cacheable_request(request):
             store_site = remember_site(request, generation)
             response = self.get_response(request)
@@ -142,7 +137,7 @@ class AnonymousPageCacheMiddleware:
             return mark_uncacheable(request, response)
 
         key = cache_key(request, generation)
-        hit: HttpResponse | None = cache.get(key)
+        hit = cache.get(key)
         if hit is not None:
             hit["X-Page-Cache"] = "hit"
             return hit
@@ -160,7 +155,7 @@ class AnonymousPageCacheMiddleware:
                 stale_while_revalidate=swr,
             )
             patch_vary_headers(response, ["Accept-Language"])
-            if isinstance(response, SimpleTemplateResponse):
+            if hasattr(response, "render") and callable(response.render):
                 response = response.render() if not response.is_rendered else response
             cache.set(key, response, server_seconds)
             response["X-Page-Cache"] = "miss"

@@ -1,10 +1,16 @@
-"""Which changes invalidate the anonymous page cache (see ``page_cache``), and the image
-rendition tasks that page and image saves start (see ``images``).
+"""Which changes invalidate what is cached (see ``pages.cache_generation``) and purge the HTTP
+cache in front (see ``page_cache_purge``), and the image rendition tasks that page and image saves
+start (see ``images``).
 
 Pages go through Wagtail's own signals (a draft save changes nothing public); other models bump
 the generation when they are shown on public pages: every model of the content apps, registered
-snippets and settings from any app, images, documents, locales, sites and redirects. Private data
-(subscribers, deliveries, consent records, task results, renditions) never flushes the cache.
+snippets and settings from any app, images, documents, locales, sites, redirects and view
+restrictions. Private data (subscribers, deliveries, consent records, task results, renditions)
+never invalidates anything.
+
+The signals fire in whichever process makes the change (the admin on any worker or node,
+``publish_scheduled``, an import command, a task); the generation they bump is shared by every
+process, so the change shows on every node's next request.
 """
 
 from __future__ import annotations
@@ -15,15 +21,14 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from pages.models.navigation import clear_menu_cache
-from pages.queries import bump_tree_version
+from pages.cache_generation import changed_in_bulk, content_changed
 
+from . import page_cache_purge
 from .images import on_image_saved, on_page_published
-from .page_cache import bump_generation
 
 CONTENT_APPS = {"pages", "research", "people", "projects"}
 PUBLIC_MODELS = {
@@ -32,7 +37,7 @@ PUBLIC_MODELS = {
     "wagtailcore.locale",
     "wagtailcore.site",
     "wagtailredirects.redirect",
-    "wagtailcore.pageviewrestriction",  # a page made private must leave the cache at once
+    "wagtailcore.pageviewrestriction",  # a page made private must leave every cache at once
 }
 
 
@@ -47,30 +52,31 @@ def shows_on_public_pages(model: type[Model]) -> bool:
     return model._meta.label_lower in PUBLIC_MODELS or model in get_snippet_models()
 
 
-def _on_model_change(sender: type[Model], **kwargs: object) -> None:
+def _on_model_change(sender: type[Model], **kwargs) -> None:
     if shows_on_public_pages(sender):
-        bump_generation()
+        _site_changed()
 
 
-def _on_page_delete(sender: type[Model], **kwargs: object) -> None:
-    if issubclass(sender, Page):
-        _on_page_change()
-
-
-def _on_m2m_change(sender: type[Model], instance: Model, action: str, **kwargs: object) -> None:
+def _on_m2m_change(sender, instance, action: str, **kwargs) -> None:
     if action.startswith("post_") and shows_on_public_pages(type(instance)):
-        bump_generation()
+        _site_changed()
 
 
-def _on_page_change(**kwargs: object) -> None:
-    """Page titles appear in the cached menu fragments too."""
-    bump_generation()
-    clear_menu_cache()
+def _site_changed(**kwargs) -> None:
+    """A change that can show on any page (or moves URLs): everything, in every cache."""
+    content_changed()
+    page_cache_purge.site_changed()
 
 
-def _on_restriction_change(**kwargs: object) -> None:
-    """Lookups cached per tree version (``pages.queries.tree_cached``) skip private pages."""
-    bump_tree_version()
+def _on_page_change(instance: Page, **kwargs) -> None:
+    """Published or unpublished: everything cached here; in front, what shows the page."""
+    content_changed()
+    page_cache_purge.page_changed(instance)
+
+
+def _on_page_delete(sender: type[Model], instance: Model, **kwargs) -> None:
+    if isinstance(instance, Page):
+        _on_page_change(instance)
 
 
 def connect() -> None:
@@ -78,14 +84,11 @@ def connect() -> None:
     post_delete.connect(_on_model_change, dispatch_uid="page_cache_delete")
     post_delete.connect(_on_page_delete, dispatch_uid="page_cache_page_delete")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache_m2m")
-    post_save.connect(
-        _on_restriction_change, sender=PageViewRestriction, dispatch_uid="tree_restriction_save"
-    )
-    post_delete.connect(
-        _on_restriction_change, sender=PageViewRestriction, dispatch_uid="tree_restriction_delete"
-    )
     page_published.connect(_on_page_change, dispatch_uid="page_cache_published")
     page_unpublished.connect(_on_page_change, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(_on_page_change, dispatch_uid="page_cache_moved")
+    # A new URL for a page is a new URL for every page below it, and every link to them.
+    post_page_move.connect(_site_changed, dispatch_uid="page_cache_moved")
+    page_slug_changed.connect(_site_changed, dispatch_uid="page_cache_slug_changed")
+    changed_in_bulk.connect(_site_changed, dispatch_uid="page_cache_bulk_change")
     post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="renditions_image")
     page_published.connect(on_page_published, dispatch_uid="renditions_page")

@@ -3,15 +3,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
+from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.sitemap import sitemap_view
 from pages.views import search
 
 from . import views
+from .security.csp import with_admin_headers
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,8 +21,17 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
-    path("admin/2fa/", include("kindness_site.security.urls")),
-    path("admin/", include(wagtailadmin_urls)),
+    # The admin's own CSP and same-origin framing (kindness_site/security/csp.py).
+    *with_admin_headers(
+        [
+            path("admin/2fa/", include("kindness_site.security.urls")),
+            # Wagtail's logout answers GET with 405 but still deletes the session cookie, so any
+            # page could sign an editor out with <img src=/admin/logout/>: POST only, refused
+            # before its view runs.
+            path("admin/logout/", require_POST(LogoutView.as_view()), name="wagtailadmin_logout"),
+            path("admin/", include(wagtailadmin_urls)),
+        ]
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
 ]
@@ -28,9 +39,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # The embedded default serves uploads itself; production serves them from object storage or
     # the reverse proxy (whitenoise never serves media).
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_public_media))
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),

@@ -2,17 +2,21 @@
 
 import logging
 from datetime import timedelta
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
+
+from .security.storage import is_document
 
 logger = logging.getLogger(__name__)
 
@@ -94,3 +98,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """A static 500 page: no context processors, no database, nothing that could fail again."""
     template = loader.get_template("500.html")
     return HttpResponse(template.render(), status=500)
+
+
+def serve_public_media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploads for the embedded default (``SERVE_MEDIA``), never documents: those are reached only
+    through Wagtail's serve view, which checks collection privacy and forces a download (they are
+    not under MEDIA_ROOT either; this refusal holds even if someone copies them there)."""
+    if is_document(unquote(path)):
+        raise Http404("Documents are served at /documents/<id>/<name>.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -48,6 +48,8 @@ from django.db.models.constants import OnConflict
 from django.utils import timezone
 from django_tasks.backends.base import BaseTaskBackend
 
+from kindness_site.security.ratelimit import wait_for_send_slots
+
 from .emails import RenderedIssue, issue_message, personalise, render_issue
 from .links import LinkFactory
 from .models import (
@@ -59,7 +61,6 @@ from .models import (
     Subscriber,
     SubscriberStatus,
 )
-from .ratelimit import wait_for_send_slots
 
 logger = logging.getLogger(__name__)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
+from kindness_site.security.client_address import UNKNOWN, client_ip
 from pages.models import Area
 
 from .consent import CONSENT_TEXT_VERSION
@@ -36,8 +36,9 @@ class Origin:
     user_agent: str = ""
 
     @classmethod
-    def from_request(cls, request: HttpRequest, source: str) -> Origin:
-        ip = request.META.get("REMOTE_ADDR") or None
+    def from_request(cls, request, source: str) -> Origin:
+        address = client_ip(request)
+        ip = None if address == UNKNOWN else address
         return cls(
             source=source, ip_address=ip, user_agent=request.headers.get("User-Agent", "")[:300]
         )
@@ -224,7 +225,7 @@ def erase(subscriber: Subscriber, origin: Origin) -> None:
         )
 
 
-def purge_unconfirmed(now: datetime | None = None) -> int:
+def purge_unconfirmed(now=None) -> int:
     """Delete sign-ups never confirmed within NEWSLETTER_PURGE_UNCONFIRMED_DAYS; returns count."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.NEWSLETTER_PURGE_UNCONFIRMED_DAYS)

@@ -20,12 +20,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from kindness_site.security.client_address import client_ip
+from kindness_site.security.ratelimit import hit
+
 from . import subscriptions
 from .forms import PreferencesForm, SignupForm, areas_for_language
 from .links import LinkError, token_from_confirm_signature, token_from_preferences_signature
 from .models import Subscriber, SubscriberStatus
 from .normalise import email_digest
-from .ratelimit import client_ip, hit
 from .subscriptions import Origin
 from .tasks import send_signup_email
 

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import InspectView
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from kindness_site.security.spreadsheets import SafeSpreadsheetExportMixin
 from pages.models import Area
 
 from .models import Subscriber, SubscriberStatus
@@ -45,8 +46,13 @@ class SubscriberInspectView(InspectView):
         return context
 
 
+class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Addresses come from a public form: the CSV export never lets one run as a formula."""
+
+
 class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
+    index_view_class = SubscriberIndexView
     icon = "mail"
     menu_label = _("Subscribers")
     add_to_admin_menu = True

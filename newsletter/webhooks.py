@@ -58,7 +58,15 @@ def handle_tracking(
 
 
 def record_event(event: AnymailTrackingEvent) -> bool:
-    """Store one event; False when it was a duplicate (providers retry webhooks)."""
+    """Store one event; False when it was a duplicate (providers retry webhooks) or says nothing
+    about any message or person (neither message id nor recipient): such a body, e.g. ``{"a": 1}``,
+    is noise that must not fill the ledger."""
+    if not event.message_id and not event.recipient:
+        logger.info(
+            "newsletter: provider event %s without message id or recipient ignored",
+            event.event_type,
+        )
+        return False
     delivery = (
         Delivery.objects.filter(message_id=event.message_id).select_related("subscriber").first()
         if event.message_id

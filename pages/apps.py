@@ -7,6 +7,3 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = _("Pages")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the cache invalidation receivers)

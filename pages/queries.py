@@ -5,8 +5,9 @@ Two tools:
 * ``public_live(qs)``: Wagtail's ``.public()`` runs one extra query per call to read every view
   restriction; this does the same exclusion as a correlated subquery inside the main query.
 * Small read-through caches for data that changes rarely but is read on every page (the area
-  taxonomy, the home pages, the network's figures), each dropped by a signal when its rows change.
-  They live in the configured cache (Redis in production), so all web nodes agree.
+  taxonomy, the home pages, the network's figures, tree lookups). Their keys carry the content
+  generation (``pages.cache_generation``), which every public change bumps in every process, so
+  they are never stale; they live in the configured cache (Redis in production).
 """
 
 from __future__ import annotations
@@ -15,29 +16,24 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
+from . import cache_generation
 from .locales import memoize_on_request
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
-    from wagtail.models import Page
-    from wagtail.query import PageQuerySet
-    from wagtail.url_routing import RouteResult
+from .pictures import SHAPES, shape_named
 
 CACHE_SECONDS = 60 * 60
-AREAS_KEY = "pages:areas:v1"
-TREE_VERSION_KEY = "pages:tree-version"
-NETWORK_KEY = "pages:network:v1"
-SETTINGS_KEY = "pages:site-settings:v1:{site_id}"
+AREAS_KEY = "pages:areas"
+NETWORK_KEY = "pages:network"
+SETTINGS_KEY = "pages:site-settings:{site_id}"
 
 
-def public_live(pages: PageQuerySet) -> PageQuerySet:
+def public_live(pages: QuerySet) -> QuerySet:
     """Live pages outside any private section, without a separate restrictions query."""
     restricted = PageViewRestriction.objects.annotate(
         restricted_path=F("page__path"),
@@ -45,16 +41,17 @@ def public_live(pages: PageQuerySet) -> PageQuerySet:
     return pages.live().filter(~Exists(restricted))
 
 
-def cached[T](key: str, factory: Callable[[], T], timeout: int = CACHE_SECONDS) -> T:
-    value = cache.get(key)
-    if value is None:
-        value = factory()
-        cache.set(key, value, timeout)
-    return value
+def cached[T](name: str, factory: Callable[[], T], timeout: int = CACHE_SECONDS) -> T:
+    """``factory()``, shared between requests and processes until public content changes.
 
-
-def forget(*keys: str) -> None:
-    cache.delete_many(list(keys))
+    ``None`` is cached too (boxed), so a lookup that finds nothing does not query every time.
+    """
+    key = cache_generation.key(name)
+    box = cache.get(key)
+    if box is None:
+        box = (factory(),)
+        cache.set(key, box, timeout)
+    return box[0]
 
 
 def area_taxonomy() -> dict[str, Any]:
@@ -63,32 +60,12 @@ def area_taxonomy() -> dict[str, Any]:
 
     def load() -> dict[str, Any]:
         rows = list(Area.objects.order_by("sort_order", "name"))
-        by_locale: dict[int, list[Area]] = {}
+        by_locale: dict[int, list] = {}
         for area in rows:
             by_locale.setdefault(area.locale_id, []).append(area)
         return {"by_pk": {area.pk: area for area in rows}, "by_locale": by_locale}
 
     return cached(AREAS_KEY, load)
-
-
-def tree_version() -> int:
-    """A number that changes whenever any page is published, unpublished, moved or deleted.
-
-    Keys of caches that hold page URLs or titles include it, so a renamed parent can never leave
-    a stale link behind (its descendants' URLs change too, without their own signals).
-    """
-    version = cache.get(TREE_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(TREE_VERSION_KEY, version, None)
-    return version
-
-
-def bump_tree_version() -> None:
-    try:
-        cache.incr(TREE_VERSION_KEY)
-    except ValueError:
-        cache.set(TREE_VERSION_KEY, 2, None)
 
 
 @dataclass(frozen=True)
@@ -103,27 +80,18 @@ class HomeLink:
 
 
 def tree_cached[T](request: Any, key: str, factory: Callable[[], T]) -> T:
-    """``factory()`` once per request, and shared between requests until the tree changes.
+    """``factory()`` once per request, and shared between requests until content changes.
 
     For lookups such as "the research library of this language": every page that links to a
     reference or a profile needs that page, which only changes when a page is published,
-    unpublished, moved, deleted or restricted (all of which bump the tree version). ``None`` is
+    unpublished, moved, deleted or restricted (all of which bump the generation). ``None`` is
     cached too, so a language without such a page does not query on every request.
     """
-
-    def load() -> T:
-        shared_key = f"pages:tree:{tree_version()}:{key}"
-        box = cache.get(shared_key)
-        if box is None:
-            box = (factory(),)
-            cache.set(shared_key, box, CACHE_SECONDS)
-        return box[0]
-
-    return memoize_on_request(request, key, load)
+    return memoize_on_request(request, key, lambda: cached(f"pages:tree:{key}", factory))
 
 
 def home_links() -> list[HomeLink]:
-    """Every language's live home page (cached per tree version)."""
+    """Every language's live home page (cached per generation)."""
     from wagtail.models import Page
 
     def load() -> list[HomeLink]:
@@ -141,11 +109,11 @@ def home_links() -> list[HomeLink]:
             for home in homes
         ]
 
-    return cached(f"pages:homes:{tree_version()}", load)
+    return cached("pages:homes", load)
 
 
-def page_translation_urls(page: Page) -> dict[str, str]:
-    """``{language_code: url}`` of the live translations of ``page`` (cached per tree version)."""
+def page_translation_urls(page) -> dict[str, str]:
+    """``{language_code: url}`` of the live translations of ``page`` (cached per generation)."""
     from wagtail.models import Page
 
     def load() -> dict[str, str]:
@@ -157,7 +125,7 @@ def page_translation_urls(page: Page) -> dict[str, str]:
         )
         return {t.locale.language_code: t.url for t in translations if t.url}
 
-    return cached(f"pages:translations:{tree_version()}:{page.translation_key}", load)
+    return cached(f"pages:translations:{page.translation_key}", load)
 
 
 @dataclass(frozen=True)
@@ -168,11 +136,11 @@ class Crumb:
     url: str
 
 
-def breadcrumb_trail(page: Page) -> list[Crumb]:
-    """The ancestors between the home page and ``page`` (cached per tree version).
+def breadcrumb_trail(page) -> list[Crumb]:
+    """The ancestors between the home page and ``page`` (cached per generation).
 
     ``get_ancestors()`` costs a query on every page with breadcrumbs; titles and URLs only change
-    through publishing or moving, which bumps the tree version.
+    through publishing or moving, which bumps the generation.
     """
     from wagtail.models import Page
 
@@ -183,24 +151,28 @@ def breadcrumb_trail(page: Page) -> list[Crumb]:
 
     if not page.pk or not page.path:  # the preview of a page not saved yet
         return load()
-    return cached(f"pages:crumbs:{tree_version()}:{page.path}", load)
+    return cached(f"pages:crumbs:{page.path}", load)
 
 
-PICTURE_FORMATS = ("avif", "webp", "jpeg")
-PICTURE_WIDTHS = (480, 800, 1200, 1600)
-# What ``templates/includes/picture.html`` asks for, spelled as Wagtail's picture tag spells it.
-PICTURE_SPECS = tuple(f"format-{f}|width-{w}" for f in PICTURE_FORMATS for w in PICTURE_WIDTHS)
+# What ``templates/includes/picture.html`` asks for by default (see ``pages.pictures``).
+PICTURE_SPECS = SHAPES["natural"].specs
 
 
-@lru_cache(maxsize=1)
-def _picture_filters() -> tuple[Any, ...]:
+@lru_cache(maxsize=len(SHAPES))
+def _picture_filters(shape: str) -> tuple[Any, ...]:
     from wagtail.images.models import Filter
 
-    return tuple(Filter(spec) for spec in PICTURE_SPECS)
+    return tuple(Filter(spec) for spec in shape_named(shape).specs)
 
 
-def prefetch_renditions(images: Iterable[Any]) -> None:
-    """Make the picture partial's renditions of ``images`` available without a query each.
+def prefetch_renditions(images: Iterable[Any], shape: str = "natural") -> None:
+    """``prefetch_shaped_renditions`` for images all shown in one shape (a listing's cards)."""
+    prefetch_shaped_renditions((image, shape) for image in images)
+
+
+def prefetch_shaped_renditions(pictures: Iterable[tuple[Any, str]]) -> None:
+    """Make the picture partial's renditions of each ``(image, shape)`` available without a
+    query each.
 
     Wagtail looks a rendition up in the cache, then in the database, one image at a time, and
     never caches renditions that were prefetched. So: one cache round trip for all the images;
@@ -213,18 +185,21 @@ def prefetch_renditions(images: Iterable[Any]) -> None:
 
     rendition_model = get_image_model().get_rendition_model()
     by_pk: dict[int, list[Any]] = {}  # the same image may come as several instances
-    for image in images:
+    shapes: dict[int, set[str]] = {}
+    for image, shape in pictures:
         # Django has no public "is this relation prefetched?"; Wagtail's own
         # Image._get_prefetched_renditions reads the same prefetch cache, so this follows it.
         if image is not None and "renditions" not in getattr(
             image, "_prefetched_objects_cache", {}
         ):
             by_pk.setdefault(image.pk, []).append(image)
+            shapes.setdefault(image.pk, set()).add(shape)
     keys: dict[str, int] = {}
     markers: dict[str, int] = {}
     for pk, (image, *_others) in by_pk.items():
         image_keys = []
-        for picture_filter in _picture_filters():
+        filters = [f for shape in sorted(shapes[pk]) for f in _picture_filters(shape)]
+        for picture_filter in filters:
             picture_filter = image.clean_filter_for_svg(picture_filter)
             key = rendition_model.construct_cache_key(
                 image, picture_filter.get_cache_key(image), picture_filter.spec
@@ -286,18 +261,22 @@ READY_MARKER_SECONDS = 300
 
 
 def _ready_marker(rendition_keys: list[str]) -> str:
-    """The cache key saying that every one of ``rendition_keys`` is in the renditions cache."""
+    """The cache key saying that every one of ``rendition_keys`` is in the renditions cache.
+
+    The rendition keys themselves are exact (Wagtail puts the file's hash in them); the marker
+    carries the generation as well, so an image change made by another process (renditions
+    deleted, a file replaced) never leaves a marker vouching for renditions that are gone."""
     digest = hashlib.sha256("|".join(rendition_keys).encode()).hexdigest()[:32]
-    return f"picture-renditions-ready:{digest}"
+    return cache_generation.key(f"picture-renditions-ready:{digest}")
 
 
-def ancestor_paths(page: Page) -> list[str]:
+def ancestor_paths(page) -> list[str]:
     """Treebeard paths of ``page`` and every ancestor, worked out from its own path (no query)."""
     step = page.steplen
     return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
 
 
-def view_restrictions(page: Page) -> QuerySet[PageViewRestriction]:
+def view_restrictions(page) -> QuerySet:
     """The view restrictions on ``page`` and its ancestors, in one query.
 
     Wagtail's ``Page.get_view_restrictions`` first loads every ancestor to resolve aliases, then
@@ -313,7 +292,7 @@ def view_restrictions(page: Page) -> QuerySet[PageViewRestriction]:
     return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
 
 
-def route_descendants(page: Page, request: HttpRequest, path_components: list[str]) -> RouteResult:
+def route_descendants(page, request, path_components: list[str]):
     """Route to a descendant of ``page`` with one query for the whole path.
 
     Wagtail resolves a URL one level at a time, two queries per level (the child, then its
@@ -344,7 +323,7 @@ def route_descendants(page: Page, request: HttpRequest, path_components: list[st
         # way to fill it; Wagtail's own Page.route() sets it the same way for the same reason
         # (wagtail/models/pages.py), so the page's breadcrumbs and parent cost no query.
         node._cached_parent_obj = target
-        target, consumed = cast("Page", node), consumed + 1
+        target, consumed = node, consumed + 1
         if getattr(node.specific_class, "route", None) is not BasePage.route:
             break  # routable (or otherwise custom) pages route their own sub-paths
     if consumed == 0:
@@ -352,7 +331,7 @@ def route_descendants(page: Page, request: HttpRequest, path_components: list[st
     return specific_with_images(target).route(request, path_components[consumed:])
 
 
-def specific_with_images(page: Page) -> Page:
+def specific_with_images(page):
     """``page.specific`` with its image fields joined in the same query.
 
     A page's hero and social images are read on every render (picture, Open Graph); loading

@@ -8,7 +8,9 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from kindness_site.security.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Area, Member, Menu
 
@@ -34,6 +36,10 @@ class MenuViewSet(SnippetViewSet):
     menu_order = 220
 
 
+class MemberIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The members list, with a spreadsheet export for the Network coordinators."""
+
+
 class MemberViewSet(SnippetViewSet):
     """Applications arrive as *pending*: filter by status, tick them, choose "Approve"."""
 
@@ -44,6 +50,21 @@ class MemberViewSet(SnippetViewSet):
     list_filter = ["status", "live", "kind", "is_example"]
     search_fields = ["name", "city"]
     ordering = ["status", "-submitted_at"]
+    index_view_class = MemberIndexView
+    # Applications come from the public join form: the CSV never lets a cell run as a formula.
+    list_export = [
+        "name",
+        "kind",
+        "country",
+        "region",
+        "city",
+        "website",
+        "contact_name",
+        "contact_email",
+        "status",
+        "submitted_at",
+    ]
+    export_filename = "network-members"
     add_to_admin_menu = True
     menu_order = 230
 

@@ -13,7 +13,6 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
 from wagtail.models import Collection
 
 PALETTE = ["#b4235a", "#1e5fa8", "#2f6f3e", "#8a5a00", "#6b3fa0", "#0f6b6b"]
@@ -28,11 +27,16 @@ def initials(name: str) -> str:
     return letters.upper()
 
 
-def draw_placeholder(text: str, colour: str, size: tuple[int, int] = (800, 800)) -> bytes:
-    """A PNG of ``text`` in white, centred on ``colour`` (contrast ≥ 4.5:1 for the palette)."""
+# 4:5, a portrait photo's proportions: the site crops people's photos to it (pages.pictures).
+PORTRAIT = (640, 800)
+
+
+def draw_placeholder(text: str, colour: str, size: tuple[int, int] = PORTRAIT) -> bytes:
+    """A PNG of ``text`` in white, centred on ``colour`` (contrast ≥ 4.5:1 for the palette),
+    small enough to stay readable when the site crops the portrait to a circle."""
     picture = PillowImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(picture)
-    font = ImageFont.load_default(size=min(size) // 3)
+    font = ImageFont.load_default(size=min(size) // 4)
     box = draw.textbbox((0, 0), text, font=font)
     x = (size[0] - (box[2] - box[0])) / 2 - box[0]
     y = (size[1] - (box[3] - box[1])) / 2 - box[1]
@@ -42,9 +46,7 @@ def draw_placeholder(text: str, colour: str, size: tuple[int, int] = (800, 800))
     return buffer.getvalue()
 
 
-def placeholder_image(
-    title: str, text: str, colour: str, size: tuple[int, int] = (800, 800)
-) -> tuple[AbstractImage, bool]:
+def placeholder_image(title: str, text: str, colour: str, size: tuple[int, int] = PORTRAIT):
     """The Wagtail image called ``title``, drawn on first use."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()

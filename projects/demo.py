@@ -18,9 +18,10 @@ from django.db.models import Q
 
 from pages.demo import DemoContext
 from pages.demo.data import demo_data, english, translations
+from pages.demo.images import ensure_image
 from pages.models import Area
 from people.demo import schedule_tree_repair
-from people.placeholders import PALETTE, placeholder_image
+from people.placeholders import PALETTE
 from research.models import Reference
 
 from .models import (
@@ -31,6 +32,9 @@ from .models import (
     ProjectPartner,
     ProjectPerson,
 )
+
+# pages.demo.images palettes of the area colours, in the order of people.placeholders.PALETTE.
+DEMO_PALETTES = ("rose", "sky", "leaf", "sun", "violet", "teal")
 
 ORDER = 30
 DATA = demo_data("projects")
@@ -70,12 +74,21 @@ def ensure_project(
     spec: dict[str, Any],
     organisations: dict[str, Organisation],
     colour: str,
+    pictured: bool,
 ) -> ProjectPage:
+    """A project page; ``pictured`` ones get a generated picture in the area's colours, the
+    others none, so the demo shows the designed fallback of a project without a photo too."""
     project_en = english(spec)
     title = project_en["title"]
-    image, _ = placeholder_image(f"Project placeholder: {title}", title[:1], colour)
-    alt_en = f"Placeholder picture with the letter {title[:1]}"
-    alt_it = f"Immagine provvisoria con la lettera {title[:1]}"
+    strings = translations(spec)
+    image, alt_en, alt_it = None, "", ""
+    if pictured:
+        alt_en = f"Abstract illustration for the project “{title}”"
+        alt_it = f"Illustrazione astratta per il progetto «{strings.get(title, title)}»"
+        palette = DEMO_PALETTES[PALETTE.index(colour)]
+        image = ensure_image(
+            ctx, f"Demo project: {title}", palette, 200 + PALETTE.index(colour), alt_en
+        )
     values = {
         "title": title,
         "summary": project_en["summary"],
@@ -90,7 +103,9 @@ def ensure_project(
     changed |= _sync_relations(project, project_en, organisations)
     if changed:
         project.save_revision().publish()
-    translated = ctx.translate(project, {alt_en: alt_it, **translations(spec)}, changed=changed)
+    if alt_en:
+        strings = {alt_en: alt_it, **strings}
+    translated = ctx.translate(project, strings, changed=changed)
     it_areas = list(Area.objects.filter(locale=ctx.it, slug__in=spec["areas"]))
     if it_areas and {a.pk for a in translated.areas.all()} != {a.pk for a in it_areas}:
         translated.areas.set(it_areas)
@@ -183,7 +198,7 @@ def load(ctx: DemoContext) -> None:
     organisations = ensure_organisations(ctx)
     index = ensure_index(ctx)
     projects = [
-        ensure_project(ctx, index, spec, organisations, PALETTE[(i + 2) % len(PALETTE)])
+        ensure_project(ctx, index, spec, organisations, PALETTE[(i + 2) % len(PALETTE)], i % 2 == 1)
         for i, spec in enumerate(DATA["projects"])
     ]
     ensure_featured(ctx, index, projects)

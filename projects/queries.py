@@ -31,7 +31,13 @@ from wagtail.query import PageQuerySet
 from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
-from pages.queries import area_taxonomy, prefetch_renditions, public_live, tree_cached
+from pages.queries import (
+    area_taxonomy,
+    prefetch_renditions,
+    prefetch_shaped_renditions,
+    public_live,
+    tree_cached,
+)
 
 from .filters import ProjectFilterForm
 from .models import (
@@ -59,7 +65,7 @@ def with_card_data(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:
 def prefetch_card_images(projects: list[ProjectPage]) -> list[ProjectPage]:
     """At most one query for the renditions of every card image on the page (featured and
     listed): none when they are all in the cache."""
-    prefetch_renditions(p.hero_image for p in projects if p.hero_image_id)
+    prefetch_renditions((p.hero_image for p in projects if p.hero_image_id), "landscape")
     return projects
 
 
@@ -232,10 +238,11 @@ def project_detail_context(project: ProjectPage, request: HttpRequest) -> dict[s
         .select_related("logo")
         .order_by("project_position", "name")
     )
-    images = [p.photo for p in people if p.photo_id] + [o.logo for o in organisations if o.logo_id]
+    pictures = [(p.photo, "portrait") for p in people if p.photo_id]
+    pictures += [(o.logo, "natural") for o in organisations if o.logo_id]
     if project.hero_image_id:
-        images.append(project.hero_image)
-    prefetch_renditions(images)
+        pictures.append((project.hero_image, "wide"))
+    prefetch_shaped_renditions(pictures)
     area_keys = ProjectPage.areas.through.objects.filter(projectpage_id=project.pk).values(
         "area__translation_key"
     )

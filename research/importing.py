@@ -32,6 +32,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backends
 
+from pages import cache_generation
+
 from . import bibtex, merging, ris
 from .csl import ReferenceData, csl_to_data
 from .identifiers import split_isbns
@@ -405,6 +407,8 @@ def _create(
         created.extend(refs)
         if progress:
             progress(len(created), len(pending))
+    if created:
+        cache_generation.bulk_change(Reference)  # bulk_create sends no signals
     return created
 
 

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Case, Count, Max, Min, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from pages.locales import active_locale
 from pages.models import Area
-from pages.queries import area_taxonomy
+from pages.queries import area_taxonomy, cached
 
 from .models import CslType, EvidenceType, Reference, ReferenceCreator
 
@@ -87,13 +86,12 @@ class Facets:
 
 
 def year_span() -> dict[str, int | None]:
-    """The library's first and last year (hints in the year inputs); cached for a few minutes
-    because it changes only when references are added."""
-    span = cache.get("research:year-span")
-    if span is None:
-        span = Reference.objects.aggregate(low=Min("issued_year"), high=Max("issued_year"))
-        cache.set("research:year-span", span, 300)
-    return span
+    """The library's first and last year (hints in the year inputs); cached until content
+    changes (saving a reference bumps the content generation)."""
+    return cached(
+        "research:year-span",
+        lambda: Reference.objects.aggregate(low=Min("issued_year"), high=Max("issued_year")),
+    )
 
 
 def areas_for_filters() -> list[Area]:

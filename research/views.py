@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
@@ -42,9 +41,11 @@ def _export_format(request: HttpRequest, export: bool) -> tuple[str | None, Http
             )
         return None, None
     if fmt not in EXPORT_FORMATS:
+        # Plain text (with nosniff) is never parsed as HTML: the value is shown as typed, since
+        # HTML-escaping it here would show "&lt;" to the reader; only its length is capped.
         return None, HttpResponseBadRequest(
             _("Unknown export format “%(format)s”: use bibtex, ris or csl-json.")
-            % {"format": escape(fmt)},
+            % {"format": fmt[:40]},
             content_type="text/plain; charset=utf-8",
         )
     return fmt, None

@@ -7,8 +7,9 @@ What goes in a backup directory:
 - ``database.dump``: PostgreSQL in pg_dump's custom format (compressed, restorable table by table
   with pg_restore), or ``database.sqlite3``: a consistent copy made with SQLite's online backup
   API (safe while the site is running, unlike copying the file);
-- ``media.tar.gz``: MEDIA_ROOT, when uploads are on local disk (object storage is backed up by
-  the bucket's own versioning or replication, not here);
+- ``media.tar.gz``: MEDIA_ROOT (as ``media/``) and PRIVATE_MEDIA_ROOT, the documents (as
+  ``private-media/``), when uploads are on local disk (object storage is backed up by the bucket's
+  own versioning or replication, not here);
 - ``manifest.json``: when, what, and the row count of every table, so a restore can prove it
   brought every row back.
 
@@ -29,13 +30,14 @@ import sys
 import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 MANIFEST = "manifest.json"
 PG_DUMP = "database.dump"
 SQLITE_COPY = "database.sqlite3"
 MEDIA_ARCHIVE = "media.tar.gz"
+PRIVATE_ARCNAME = "private-media"  # documents, kept outside MEDIA_ROOT (security/storage.py)
 
 
 def is_postgres(database: dict[str, Any]) -> bool:
@@ -124,17 +126,24 @@ def dump_database(database: dict[str, Any], target: Path) -> Path:
     return path
 
 
-def archive_media(media_root: Path, target: Path) -> Path | None:
-    if not media_root.is_dir():
+def archive_media(media_root: Path, target: Path, private_root: Path | None = None) -> Path | None:
+    roots = {"media": media_root, PRIVATE_ARCNAME: private_root}
+    present = {name: root for name, root in roots.items() if root is not None and root.is_dir()}
+    if not present:
         return None
     path = target / MEDIA_ARCHIVE
     with tarfile.open(path, "w:gz") as archive:
-        archive.add(media_root, arcname="media")
+        for arcname, root in present.items():
+            archive.add(root, arcname=arcname)
     return path
 
 
 def backup(
-    database: dict[str, Any], media_root: Path | None, dest: Path, now: datetime | None = None
+    database: dict[str, Any],
+    media_root: Path | None,
+    dest: Path,
+    now: datetime | None = None,
+    private_root: Path | None = None,
 ) -> Path:
     """Write one complete backup directory and return it. Nothing is left half-written: the
     directory is filled under a temporary name and renamed when complete."""
@@ -145,7 +154,7 @@ def backup(
     partial.mkdir(parents=True)
     counts = table_counts(database)
     dump = dump_database(database, partial)
-    media = archive_media(media_root, partial) if media_root else None
+    media = archive_media(media_root, partial, private_root) if media_root else None
     manifest = {
         "created": stamp,
         "database": {
@@ -166,12 +175,25 @@ def site_config() -> tuple[dict[str, Any], Path | None, Path]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindness_site.settings.dev")
     from django.conf import settings
 
-    database = cast(dict[str, Any], settings.DATABASES["default"])  # a TypedDict in the stubs
-    storage = cast(dict[str, Any], settings.STORAGES["default"])
-    backend = str(storage["BACKEND"])
-    local = backend.endswith("FileSystemStorage")
-    media_root = Path(settings.MEDIA_ROOT) if local else None
+    database = settings.DATABASES["default"]
+    media_root = Path(settings.MEDIA_ROOT) if local_storage() else None
     return database, media_root, Path(settings.VAR_DIR) / "backups"
+
+
+def local_storage() -> bool:
+    """True when uploads are on this machine's disk (any FileSystemStorage, ours included)."""
+    from django.conf import settings
+    from django.core.files.storage import FileSystemStorage
+    from django.utils.module_loading import import_string
+
+    return issubclass(import_string(settings.STORAGES["default"]["BACKEND"]), FileSystemStorage)
+
+
+def private_media_root() -> Path | None:
+    """Where documents are on local disk (None on object storage)."""
+    from django.conf import settings
+
+    return Path(settings.PRIVATE_MEDIA_ROOT) if local_storage() else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dest", type=Path, help="folder for backups (default: var/backups)")
     args = parser.parse_args(argv)
     database, media_root, default_dest = site_config()
-    target = backup(database, media_root, args.dest or default_dest)
+    target = backup(
+        database, media_root, args.dest or default_dest, private_root=private_media_root()
+    )
     manifest = json.loads((target / MANIFEST).read_text())
     rows = sum(manifest["row_counts"].values())
     media = "media archived" if manifest["media"] else "no local media"

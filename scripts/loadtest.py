@@ -39,12 +39,11 @@ SIGNUP_PATH = "/en/newsletter/subscribe/"
 SUCCESS = {200, 302, 303}
 PG = os.environ.get("LOADTEST_PG", "postgres://postgres@127.0.0.1:5432")
 
-# Limits that would (rightly) refuse 1,050 sign-ups from one address in a minute.
+# Every rate limit would (rightly) refuse 1,050 sign-ups from one address in a minute: one switch
+# turns them all off; the time trap would refuse forms sent at once.
 ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "RATELIMIT_ENABLED": "false",
-    "NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR": "1000000",
-    "NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR": "1000000",
     "NEWSLETTER_FORM_MIN_SECONDS": "0",
     "EMAIL_PROVIDER": "file",
     "TASKS_BACKEND": "immediate",

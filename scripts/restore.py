@@ -22,7 +22,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from backup import MANIFEST, is_postgres, pg_env, site_config, table_counts
+from backup import (
+    MANIFEST,
+    PRIVATE_ARCNAME,
+    is_postgres,
+    pg_env,
+    private_media_root,
+    site_config,
+    table_counts,
+)
 
 
 class RestoreError(Exception):
@@ -36,7 +44,7 @@ def newest_backup(folder: Path) -> Path:
     return candidates[-1]
 
 
-def restore_database(database: dict[str, Any], source: Path, manifest: dict[str, Any]) -> None:
+def restore_database(database: dict[str, Any], source: Path, manifest: dict) -> None:
     dump = source / manifest["database"]["file"]
     if manifest["database"]["vendor"] == "postgresql":
         if not is_postgres(database):
@@ -68,23 +76,28 @@ def restore_database(database: dict[str, Any], source: Path, manifest: dict[str,
         copy.backup(target)
 
 
-def restore_media(source: Path, manifest: dict[str, Any], media_root: Path) -> int:
-    """Extract the media archive over MEDIA_ROOT; refuses members that would escape it."""
+def restore_media(
+    source: Path, manifest: dict, media_root: Path, private_root: Path | None = None
+) -> int:
+    """Extract the media archive over MEDIA_ROOT (and the documents over PRIVATE_MEDIA_ROOT);
+    refuses members that would escape them."""
     if not manifest.get("media"):
         return 0
-    media_root.mkdir(parents=True, exist_ok=True)
+    roots = {"media": media_root, PRIVATE_ARCNAME: private_root}
     count = 0
     with tarfile.open(source / manifest["media"], "r:gz") as archive:
         for member in archive.getmembers():
-            if not member.name.startswith("media"):
+            top = member.name.split("/", 1)[0]
+            if roots.get(top) is None:
                 raise RestoreError(f"Unexpected member {member.name!r} in the media archive.")
-            member.name = member.name.removeprefix("media").lstrip("/") or "."
-            archive.extract(member, media_root, filter="data")
+            roots[top].mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+            member.name = member.name.removeprefix(top).lstrip("/") or "."
+            archive.extract(member, roots[top], filter="data")
             count += member.isfile()
     return count
 
 
-def verify(database: dict[str, Any], manifest: dict[str, Any]) -> int:
+def verify(database: dict[str, Any], manifest: dict) -> int:
     """Every table of the backup exists again with exactly as many rows."""
     expected = manifest["row_counts"]
     actual = table_counts(database)
@@ -95,13 +108,18 @@ def verify(database: dict[str, Any], manifest: dict[str, Any]) -> int:
 
 
 def restore(
-    source: Path, database: dict[str, Any], media_root: Path | None, *, media: bool = True
+    source: Path,
+    database: dict[str, Any],
+    media_root: Path | None,
+    *,
+    media: bool = True,
+    private_root: Path | None = None,
 ) -> tuple[int, int, int]:
     """Restore ``source``; return (tables, rows, media files) once verified."""
     manifest = json.loads((source / MANIFEST).read_text())
     restore_database(database, source, manifest)
     rows = verify(database, manifest)
-    files = restore_media(source, manifest, media_root) if media and media_root else 0
+    files = restore_media(source, manifest, media_root, private_root) if media and media_root else 0
     return len(manifest["row_counts"]), rows, files
 
 
@@ -119,7 +137,13 @@ def main(argv: list[str] | None = None) -> int:
             if answer.strip().lower() != "yes":
                 print("Nothing restored.")
                 return 1
-        tables, rows, files = restore(source, database, media_root, media=not args.no_media)
+        tables, rows, files = restore(
+            source,
+            database,
+            media_root,
+            media=not args.no_media,
+            private_root=private_media_root(),
+        )
     except (RestoreError, FileNotFoundError) as exc:
         print(f"Restore failed: {exc}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -11,9 +12,20 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale, Page, Site
 
 from pages.models import HomePage, SiteSettings
+
+# Property tests: the same examples on every CI run and in `make test` (a failure is a fault to fix,
+# never luck), fresh random ones when a developer runs pytest (exploring is how they find faults).
+# Every @settings(...) object inherits derandomize from the profile loaded here.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore")
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() in {"1", "true", "yes"} else "explore")
+)
 
 
 @pytest.fixture(autouse=True)

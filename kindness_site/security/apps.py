@@ -7,5 +7,5 @@ class SecurityConfig(AppConfig):
     verbose_name = "Security"
 
     def ready(self) -> None:
-        # Connect the login-failure counters (signal receivers live with the throttle).
-        from . import login_throttle  # noqa: F401
+        # Register the deploy checks.
+        from . import webhooks  # noqa: F401

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-from .csp import admin_prefixes
 from .twofactor import has_second_factor
 
 # Views a signed-in but unverified user may still reach: signing in and out, the two-factor
@@ -39,14 +38,10 @@ class AdminOTPRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(
-        self,
-        request: HttpRequest,
-        view_func: Callable[..., HttpResponse],
-        view_args: tuple[object, ...],
-        view_kwargs: dict[str, object],
-    ) -> HttpResponse | None:
-        if not settings.OTP_REQUIRED or not request.path.startswith(admin_prefixes()):
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not settings.OTP_REQUIRED or not request.path.startswith(
+            tuple(settings.ADMIN_PATH_PREFIXES)
+        ):
             return None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified():

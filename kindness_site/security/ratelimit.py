@@ -1,12 +1,15 @@
-"""Fixed-window rate limits in the shared cache, and the one 429 answer every app gives.
+"""The one rate limiter of the site: fixed windows in the shared cache, and the one 429 answer.
 
-The cache is Redis in production, so every web node counts against the same window; with the
-local-memory cache of the embedded default the limits hold per process. Identities (addresses,
-user names) are hashed before they become cache keys: no personal data sits in the cache and an
-arbitrarily long or odd input still makes a short, valid key.
+Every limit (newsletter sign-up, join form, two-factor codes, ...) counts here, keyed on
+:func:`~kindness_site.security.client_address.client_ip` or on another identity. The cache is
+Redis in production, so every web node counts against the same window; with the local-memory cache
+of the embedded default the limits hold per process. Identities (addresses, user names) are hashed
+before they become cache keys: no personal data sits in the cache and an arbitrarily long or odd
+input still makes a short, valid key.
 
-``RATELIMIT_ENABLED=false`` (environment) switches every limit built on this module off, which the
-load test needs; nothing else should turn it off.
+``RATELIMIT_ENABLED=false`` (environment) switches every limit off, which the load test needs;
+nothing else should turn it off. The newsletter's provider send rate (:func:`wait_for_send_slots`)
+is not a limit on visitors and is never switched off, but it counts with the same storage code.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from .client_address import client_ip
+
 KEY_PREFIX = "rl"
 
 
 def enabled() -> bool:
-    return getattr(settings, "RATELIMIT_ENABLED", True)
+    return settings.RATELIMIT_ENABLED
 
 
 def _key(scope: str, ident: str, bucket: int | str) -> str:
@@ -44,50 +49,44 @@ def hit(scope: str, ident: str, limit: int, window: int, now: float | None = Non
         return None
     now = time.time() if now is None else now
     bucket = int(now // window)
-    key = _key(scope, ident, bucket)
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: start the window again
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+    count = _add(_key(scope, ident, bucket), 1, window + 1)
     if count > limit:
         return max(1, math.ceil((bucket + 1) * window - now))
     return None
 
 
-def reset(scope: str, ident: str, window: int, now: float | None = None) -> None:
-    """Forget the attempts counted in the current window (e.g. after a successful sign-in)."""
-    now = time.time() if now is None else now
-    cache.delete(_key(scope, ident, int(now // window)))
+def _add(key: str, amount: int, timeout: int) -> int:
+    """Add ``amount`` to the counter at ``key`` (created for ``timeout`` seconds); the new total.
+
+    ``add`` then ``incr`` is atomic on Redis and on the local-memory cache, so concurrent web
+    nodes never lose a count."""
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key, amount)
+    except ValueError:  # evicted between add and incr: start the window again
+        cache.set(key, amount, timeout=timeout)
+        return amount
 
 
-def lock(scope: str, ident: str, seconds: int, now: float | None = None) -> None:
-    """Refuse ``ident`` for ``seconds`` (checked with :func:`locked_for`)."""
-    now = time.time() if now is None else now
-    cache.set(_key(scope, ident, "lock"), now + seconds, timeout=seconds)
+def wait_for_send_slots(count: int, per_second: int) -> None:
+    """Block until this process may make ``count`` provider calls under the site-wide rate.
 
-
-def locked_for(scope: str, ident: str, now: float | None = None) -> int | None:
-    """Seconds left on a lock set by :func:`lock`, or None when ``ident`` is not locked."""
-    if not enabled():
-        return None
-    until: float | None = cache.get(_key(scope, ident, "lock"))
-    now = time.time() if now is None else now
-    if until is None or until <= now:
-        return None
-    return max(1, math.ceil(until - now))
-
-
-def unlock(scope: str, ident: str) -> None:
-    cache.delete(_key(scope, ident, "lock"))
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The peer address. Behind a reverse proxy, the proxy must set REMOTE_ADDR (gunicorn
-    ``--forwarded-allow-ips``); X-Forwarded-For is never trusted here because any client can
-    forge it and so escape every limit."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    Every worker adds to the same per-second counter in the cache, ``count`` at a time (one
+    ``incr`` for a whole sub-batch instead of one per message); what does not fit in this second
+    waits for the next. A counter pushed past the limit only makes the others wait: the rate is
+    never exceeded, at worst under-used for the rest of that second. With the local-memory cache
+    the limit is per process only.
+    """
+    if per_second <= 0:
+        return
+    wanted = count
+    while wanted > 0:
+        now = time.time()
+        second = int(now)
+        total = _add(f"{KEY_PREFIX}:send-rate:{second}", wanted, 5)
+        wanted -= min(wanted, max(0, per_second - (total - wanted)))
+        if wanted:
+            time.sleep(max(0.001, second + 1 - now))
 
 
 def too_many_requests(
@@ -116,17 +115,16 @@ def ratelimit(
     *,
     key: Callable[[HttpRequest], str] = client_ip,
     methods: tuple[str, ...] = ("POST",),
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable:
     """Decorator for a view: at most ``limit`` requests per ``window`` seconds per ``key``.
 
     ``limit`` may be a callable so a setting read at request time (and overridden in tests)
     decides it. Only ``methods`` are counted: reading a form is free, sending it is not.
     """
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable) -> Callable:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method in methods:
                 allowed = limit() if callable(limit) else limit
                 wait = hit(scope, key(request), allowed, window)

@@ -1,9 +1,16 @@
-"""A request id on every request, response and log record.
+"""Request context for logs: the request id (django-log-request-id), client address, access line.
 
-An incoming ``X-Request-ID`` (set by the load balancer or a CDN) is kept when it looks like an id,
-so one id follows a request through every tier; otherwise a new one is made. The id is returned in
-the response and added to every log record emitted while the request runs, including Django's
-"Internal Server Error" record, so an error report and the visitor's complaint can be matched.
+django-log-request-id keeps an incoming ``X-Request-ID`` (set by the load balancer or a CDN) or
+makes one, returns it in the response and adds it to every log record emitted while the request
+runs, including Django's "Internal Server Error" record, so an error report and the visitor's
+complaint can be matched. Two things it does not do are kept here:
+
+- it believes any incoming id, so a client could put spaces, fake log text or 8 KB into every
+  log line: :class:`RequestContextMiddleware` drops an id that is not a plain token first, and the
+  library then makes a fresh one;
+- its optional access line has neither the duration nor the client address: ours has both, and
+  every record of the request carries the client address (``client_ip``) as the rate limits see
+  it (:func:`~kindness_site.security.client_address.client_ip`, proxy-aware).
 """
 
 from __future__ import annotations
@@ -11,42 +18,42 @@ from __future__ import annotations
 import logging
 import re
 import time
-import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.http import HttpRequest, HttpResponse
+from log_request_id.filters import RequestIDFilter
 
-HEADER = "X-Request-ID"
-_META_KEY = "HTTP_X_REQUEST_ID"
+from .client_address import client_ip
+
+META_KEY = "HTTP_X_REQUEST_ID"
 _VALID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 
-request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
+client_ip_var: ContextVar[str] = ContextVar("client_ip", default="-")
 access_logger = logging.getLogger("kindness_site.access")
 
 
-def incoming_or_new(value: str | None) -> str:
-    """The caller's id when it is a plain token (no spaces, no control characters that could
-    forge log lines), else a fresh random one."""
-    if value and _VALID.match(value):
-        return value
-    return uuid.uuid4().hex
+def is_plain_id(value: str | None) -> bool:
+    """True for an id worth keeping: a token of 8-128 safe characters, nothing that could forge
+    or bloat a log line."""
+    return bool(value) and _VALID.match(value) is not None
 
 
-class RequestIdMiddleware:
-    """Put first in MIDDLEWARE so redirects and errors from later middleware carry the id too."""
+class RequestContextMiddleware:
+    """Put first in MIDDLEWARE, right before django-log-request-id's middleware, so redirects and
+    errors from every later middleware carry the id and the address too."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = incoming_or_new(request.META.get(_META_KEY))
-        request.request_id = request_id  # type: ignore[attr-defined]  # ours, for views and tests
-        token = request_id_var.set(request_id)
+        if not is_plain_id(request.META.get(META_KEY)):
+            request.META.pop(META_KEY, None)
+        address = client_ip(request)
+        token = client_ip_var.set(address)
         started = time.perf_counter()
         try:
             response = self.get_response(request)
-            response[HEADER] = request_id
             access_logger.info(
                 "%s %s %s",
                 request.method,
@@ -61,13 +68,15 @@ class RequestIdMiddleware:
             )
             return response
         finally:
-            request_id_var.reset(token)
+            client_ip_var.reset(token)
 
 
-class RequestIdFilter(logging.Filter):
-    """Adds ``record.request_id`` ("-" outside a request) so formatters can always use it."""
+class RequestContextFilter(RequestIDFilter):
+    """Adds ``record.request_id`` (the library's; ``NO_REQUEST_ID`` = "-" outside a request) and
+    ``record.client_ip`` so formatters can always use both."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not hasattr(record, "request_id"):
-            record.request_id = request_id_var.get()
+        super().filter(record)
+        if not hasattr(record, "client_ip"):
+            record.client_ip = client_ip_var.get()
         return True

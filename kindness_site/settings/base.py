@@ -4,19 +4,18 @@ Everything that differs between machines is read from the environment (see READM
 the same code runs on a laptop with SQLite and on production nodes with PostgreSQL and Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-import django_stubs_ext
+from django.core.exceptions import ImproperlyConfigured
 
 from kindness_site.logging import build_logging
 
 from .env import env_bool, env_int, env_list, env_prefixed, env_str
+from .frontend_cache import frontend_caches
 from .mail import build_mailers, webhook_providers
-
-# Lets Django's generic classes be subscripted at run time as django-stubs types them
-# (``forms.ModelForm[Member]``, ``Feed[...]``, ``Sitemap[Page]``).
-django_stubs_ext.monkeypatch()
+from .storage import media_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -48,7 +47,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purge a published page alone and
+    # before the transaction commits. We use its backends and PurgeBatch from our own handlers
+    # (kindness_site/page_cache_purge.py), which purge after the commit and purge what shows it.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,9 +80,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kindness_site.security.request_id.RequestIdMiddleware",
+    "kindness_site.security.request_id.RequestContextMiddleware",
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "kindness_site.security.headers.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "kindness_site.security.headers.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kindness_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,12 +94,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kindness_site.security.middleware.AdminOTPRequiredMiddleware",
-    "kindness_site.security.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "kindness_site.security.csp.SiteContentSecurityPolicyMiddleware",
-    "kindness_site.security.webhooks.WebhookMalformedBodyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "kindness_site.security.webhooks.WebhookErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kindness_site.urls"
@@ -145,10 +150,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend; a Redis that is down costs a miss, not the page.
+            "BACKEND": "kindness_site.cache_backend.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kindness"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -160,6 +167,14 @@ else:
         }
     }
 
+# The one generation number of everything cached that derives from public content
+# (pages/cache_generation.py): in the default cache when it is shared (Redis), else in this file,
+# which every process on the machine sees.
+CACHE_GENERATION_FILE = Path(env_str("CACHE_GENERATION_FILE", str(VAR_DIR / "cache-generation")))
+# The operator's declaration that one process serves the site (plus commands on the same machine):
+# only then may production run without a shared cache (kindness_site/checks.py).
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
+
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -168,6 +183,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes checks every sign-in before the password (kindness_site/security/login_throttle.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -185,6 +205,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Documents on local disk live here, outside MEDIA_ROOT, so only Wagtail's serve view (which checks
+# collection privacy and forces a download) can reach them (kindness_site/security/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
@@ -196,13 +219,24 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
             "region_name": env_str("AWS_S3_REGION_NAME") or None,
             "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            # Objects get the bucket's policy: public read for images only (deploy/env.example);
+            # documents stay private and are served through the site's download view.
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
         },
     }
 else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media_storage = {"BACKEND": "kindness_site.security.storage.MediaStorage"}
+
+MEDIA_ORIGINS = media_origins(
+    AWS_STORAGE_BUCKET_NAME,
+    env_str("AWS_S3_CUSTOM_DOMAIN"),
+    env_str("AWS_S3_ENDPOINT_URL"),
+    env_str("AWS_S3_REGION_NAME"),
+    env_str("AWS_S3_ADDRESSING_STYLE"),
+)
 
 STORAGES = {
     "default": _media_storage,
@@ -284,22 +318,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Alt text is required on every image, with guidance (kindness_site/editors/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "kindness_site.editors.image_forms.AltTextRequiredImageForm"
 
-# Frontend cache (CDN purge on publish): configured only when a CDN is named.
-if env_str("FRONTEND_CACHE_BACKEND") == "cloudflare":
-    WAGTAILFRONTENDCACHE = {
-        "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
-            "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
-        }
-    }
-elif env_str("FRONTEND_CACHE_BACKEND") == "http":
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env_str("FRONTEND_CACHE_LOCATION"),
-        }
-    }
+# The HTTP cache in front (Varnish, Cloudflare, CloudFront), purged after every public change.
+WAGTAILFRONTENDCACHE = frontend_caches()
+# We purge each translation ourselves (kindness_site/page_cache_purge.py): no guessed language URLs.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # --- Security defaults shared by all environments -------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -312,7 +334,8 @@ SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    # Images come from object storage when uploads live there.
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -322,12 +345,13 @@ SECURE_CSP = {
     "base-uri": ["'self'"],
 }
 # The Wagtail admin renders inline scripts and styles, shows data:/blob: previews of uploads and
-# frames its own previews: a looser policy for /admin/ only (kindness_site/security/csp.py).
+# frames its own previews: a looser policy for the admin's views only, with X-Frame-Options
+# SAMEORIGIN to match its frame-ancestors 'self' (kindness_site/security/csp.py).
 ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'", "https:"],
@@ -336,9 +360,11 @@ ADMIN_CSP = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
 }
-ADMIN_CSP_PATH_PREFIXES = ("/admin/",)
+# Where the two-factor requirement applies (kindness_site/security/middleware.py).
+ADMIN_PATH_PREFIXES = ("/admin/",)
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-# Browser features the site never uses, switched off for every page and anything embedded in it.
+# Browser features the site never uses, switched off for every page and anything embedded in it
+# (django-permissions-policy, which also checks every feature name).
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     "accelerometer": [],
     "camera": [],
@@ -349,7 +375,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "payment": [],
     "usb": [],
     "browsing-topics": [],
-    "fullscreen": ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"'],
+    "fullscreen": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 
 # Admin two-factor authentication (django-otp) and sign-in throttling (kindness_site/security).
@@ -357,13 +383,29 @@ OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kindness Movement"
 OTP_VERIFY_ATTEMPTS_PER_WINDOW = 10
 LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
-LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Sign-in lockout (django-axes): one user name from one client address, never the address alone,
+# so failures under other names never refuse an editor's correct password.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_USER
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "kindness_site.security.login_throttle.username"
+AXES_CLIENT_IP_CALLABLE = "kindness_site.security.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "kindness_site.security.login_throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # Wagtail's own log and our access log record sign-ins
+AXES_VERBOSE = False
 # Provider webhooks: a body that does not parse is the sender's fault, a 400 (security/webhooks.py).
 WEBHOOK_PATH_PREFIXES = ("/newsletter/anymail/",)
-# Every limit built on kindness_site.security.ratelimit; false only for load tests.
+# Every rate limit of the site (kindness_site/security/ratelimit.py); false only for load tests.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+AXES_ENABLED = RATELIMIT_ENABLED  # the sign-in lockout is a limit too
+# Proxies in front of gunicorn that append to X-Forwarded-For (TLS terminator, Varnish, load
+# balancer); 0 uses REMOTE_ADDR (kindness_site/security/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "hello@example.org")
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
@@ -377,6 +419,14 @@ CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 # Search: caps that keep a hostile query cheap.
 SEARCH_MAX_QUERY_LENGTH = env_int("SEARCH_MAX_QUERY_LENGTH", 200)
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+
+# Request ids (django-log-request-id; kindness_site/security/request_id.py): an incoming
+# X-Request-ID is kept when it is a plain token, else one is made; returned in the response.
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+NO_REQUEST_ID = "-"
+LOG_REQUESTS = False  # our access line (with duration and client address) replaces the library's
 
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production (see production.py)
 LOGGING = build_logging(

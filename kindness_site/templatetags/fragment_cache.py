@@ -4,8 +4,8 @@
     {% publiccache "home-projects" page.pk LANGUAGE_CODE %} ... {% endpubliccache %}
 
 Why not Django's ``{% cache %}``: its entries live for a fixed time, so a published change would
-show late. These entries carry the page cache's *generation* (see ``kindness_site.page_cache``)
-in their key, and every change that can show on a public page bumps it, so a fragment is exactly
+show late. These entries carry the content *generation* (see ``pages.cache_generation``) in their
+key, and every change that can show on a public page bumps it, so a fragment is exactly
 as fresh as a page-cache entry: never stale, and rendered again on the first request after a
 change. A page-cache miss (a new URL, a filtered listing, a logged-in editor) then assembles the
 page from cached parts instead of querying and rendering every card again.
@@ -21,12 +21,11 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.context import Context
 from django.utils.safestring import SafeString, mark_safe
 
-from kindness_site.page_cache import current_generation
+from pages import cache_generation
 
 register = template.Library()
 
@@ -37,15 +36,6 @@ def fragment_key(generation: int, name: str, vary_on: list[object]) -> str:
     """The cache key: the generation, the fragment's name and a digest of what it varies on."""
     digest = hashlib.sha256(repr(vary_on).encode()).hexdigest()[:32]
     return f"fragment:{generation}:{name}:{digest}"
-
-
-def request_generation(request: HttpRequest) -> int:
-    """The generation, read once per request however many fragments it has (the page-cache
-    middleware has usually read it already and left it on the request)."""
-    generation: int | None = getattr(request, "_fragment_generation", None)
-    if generation is None:
-        generation = request._fragment_generation = current_generation()  # type: ignore[attr-defined]  # ours, set by the page-cache middleware
-    return generation
 
 
 class PublicCacheNode(template.Node):
@@ -66,8 +56,8 @@ class PublicCacheNode(template.Node):
             return self.nodelist.render(context)
         name = str(self.name.resolve(context))
         vary_on = [expression.resolve(context) for expression in self.vary_on]
-        key = fragment_key(request_generation(request), name, vary_on)
-        html: str | None = cache.get(key)
+        key = fragment_key(cache_generation.current(), name, vary_on)
+        html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
             if _CSRF_MARK not in html:

@@ -1,4 +1,9 @@
-"""Demo images drawn locally with Pillow (no downloads): warm abstract compositions per area."""
+"""Demo images drawn locally with Pillow (no downloads): warm abstract compositions per area.
+
+They come in the proportions of real photos (``LANDSCAPE`` 3:2 by default; people's placeholder
+portraits are 4:5, ``people.placeholders``), so the crops the site makes of them
+(``pages.pictures``) behave as they will with an editor's photo.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
 from wagtail.models import Collection
 
 from .context import DemoContext
@@ -25,7 +29,10 @@ PALETTES = {
 }
 
 
-def _draw(palette: str, seed: int, size: tuple[int, int] = (1000, 640)) -> bytes:
+LANDSCAPE = (960, 640)  # 3:2, a camera's own proportions (small: every rendition of it is encoded)
+
+
+def _draw(palette: str, seed: int, size: tuple[int, int] = LANDSCAPE) -> bytes:
     """A soft gradient with overlapping translucent circles; deterministic for a given seed."""
     strong, soft = PALETTES[palette]
     rng = random.Random(seed)
@@ -39,26 +46,33 @@ def _draw(palette: str, seed: int, size: tuple[int, int] = (1000, 640)) -> bytes
     layer = PILImage.new("RGBA", size, (0, 0, 0, 0))
     shapes = ImageDraw.Draw(layer)
     for _ in range(9):
-        radius = rng.randint(height // 8, height // 2)
+        radius = rng.randint(min(size) // 8, min(size) // 2)
         x, y = rng.randint(0, width), rng.randint(0, height)
         alpha = rng.randint(50, 120)
         tone = strong if rng.random() < 0.6 else (255, 250, 245)
         shapes.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(*tone, alpha))
-    layer = layer.filter(ImageFilter.GaussianBlur(18))
+    layer = layer.filter(ImageFilter.GaussianBlur(min(size) // 36))
     base.paste(layer, (0, 0), layer)
     out = io.BytesIO()
     base.save(out, "JPEG", quality=82, optimize=True)
     return out.getvalue()
 
 
-def ensure_image(ctx: DemoContext, title: str, palette: str, seed: int, alt: str) -> AbstractImage:
+def ensure_image(
+    ctx: DemoContext,
+    title: str,
+    palette: str,
+    seed: int,
+    alt: str,
+    size: tuple[int, int] = LANDSCAPE,
+):
     """Create the image once; later runs find it by title and change nothing."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()
     if existing is not None:
         ctx.counts["unchanged"] += 1
         return existing
-    content = _draw(palette, seed)
+    content = _draw(palette, seed, size)
     image = model(
         title=title,
         description=alt,

@@ -344,5 +344,5 @@ class HomePage(BasePage):
     def latest_stories(self) -> list[StoryPage]:
         """The three newest stories of this language, with their card images' renditions."""
         stories = list(StoryPage.listing(self.locale_id).prefetch_related(None)[:3])
-        prefetch_renditions(story.hero_image for story in stories)
+        prefetch_renditions((story.hero_image for story in stories), "landscape")
         return stories

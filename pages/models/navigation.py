@@ -4,10 +4,6 @@ Items live in a StreamField so wagtail-localize translates their labels and the 
 point at any page; templates resolve each page to the visitor's locale.
 """
 
-from typing import Any
-
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -58,9 +54,6 @@ class MenuLocation(models.TextChoices):
     LEGAL = "legal", _("Legal links")
 
 
-MENU_FRAGMENT = "menu"
-
-
 class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
     """One menu per location and language."""
 
@@ -91,16 +84,3 @@ class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_location_display()} ({self.locale})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        super().save(*args, **kwargs)
-        clear_menu_cache()
-
-
-def clear_menu_cache() -> None:
-    """Drop every cached menu fragment; menus are few, so clearing all is exact and cheap."""
-    from django.conf import settings
-
-    for language, _name in settings.LANGUAGES:
-        for location in MenuLocation.values:
-            cache.delete(make_template_fragment_key(MENU_FRAGMENT, [location, language]))

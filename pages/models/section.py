@@ -157,7 +157,7 @@ class SectionPage(BasePage):
             .prefetch_related(None)
             .filter(areas__translation_key=area.translation_key)[:SECTION_STORIES]
         )
-        prefetch_renditions(story.hero_image for story in stories)
+        prefetch_renditions((story.hero_image for story in stories), "landscape")
         context["area"] = area
         context["area_stories"] = stories
         # The index is the stories' parent: its URL is theirs minus the slug (no query).

@@ -115,7 +115,8 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site: Site | None) -> SiteSettings:
         """Read through the cache: every page shows these settings (footer, JSON-LD, social
-        image), and they change a few times a year. ``pages.signals`` drops the copy on save."""
+        image), and they change a few times a year. A save bumps the content generation, which is
+        in the key."""
         if site is None:
             return super().for_site(site)
         key = SETTINGS_KEY.format(site_id=site.pk)

@@ -13,22 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from kindness_site.security import ratelimit
+from kindness_site.security.client_address import client_ip
+
 from ..models import Area
 from ..pagination import paginate
-from ..ratelimit import RateLimit
 from ..stories.models import localise_areas, localised_areas
 from .forms import JoinForm, NetworkFilterForm
 from .models import Member, MemberStatus, NetworkPage, member_countries, network_figures
 from .notifications import notify_staff_of_application
-
-
-def join_limit() -> RateLimit:
-    """The join form's limit, read from the settings on each request (so an override applies)."""
-    return RateLimit(
-        "network-join",
-        limit=settings.NETWORK_JOIN_RATE_LIMIT,
-        window=settings.NETWORK_JOIN_RATE_WINDOW,
-    )
 
 
 def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
@@ -98,7 +91,12 @@ def join(page: NetworkPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _join_response(page, request, JoinForm(locale_id=page.locale_id))
     form = JoinForm(request.POST, locale_id=page.locale_id)
-    wait = join_limit().hit(request)
+    wait = ratelimit.hit(
+        "network-join",
+        client_ip(request),
+        settings.NETWORK_JOIN_RATE_LIMIT,
+        settings.NETWORK_JOIN_RATE_WINDOW,
+    )
     if wait:
         minutes = max(1, round(wait / 60))
         response = _join_response(

@@ -103,7 +103,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             notice = _("That area does not exist, so all stories are shown.")
         page_obj = paginate(request, stories, STORIES_PER_PAGE)
         localise_areas(page_obj.object_list, self.locale_id, by_key)
-        prefetch_renditions(story.hero_image for story in page_obj.object_list)
+        prefetch_renditions((story.hero_image for story in page_obj.object_list), "landscape")
         return self.render(
             request,
             context_overrides={
@@ -125,6 +125,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         from .feeds import StoryAtomFeed
 
         return StoryAtomFeed(self)(request)
+
+    def get_cached_paths(self) -> list[str]:
+        """What a front-cache purge of this index drops (``wagtail.contrib.frontend_cache``):
+        the listing and its feeds, which show every new story too."""
+        return ["/", "feed/rss/", "feed/atom/"]
 
 
 class StoryPage(BasePage):

@@ -19,7 +19,20 @@ from wagtail.models import Orderable, TranslatableMixin
 from .person import Person
 
 
-class StoryAuthor(TranslatableMixin, Orderable):
+class PersonCredit(TranslatableMixin, Orderable):
+    """A person credited on a page; subclasses name the page type and the person's role."""
+
+    panels = ["person"]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class StoryAuthor(PersonCredit):
     """The team member who wrote a story (the story shows the first one)."""
 
     page = ParentalKey("pages.StoryPage", on_delete=models.CASCADE, related_name="story_authors")
@@ -31,18 +44,12 @@ class StoryAuthor(TranslatableMixin, Orderable):
         help_text=_("The team member who wrote the story, named and linked under the title."),
     )
 
-    panels = ["person"]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(PersonCredit.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
 
-    def __str__(self) -> str:
-        return str(self.person)
 
-
-class SectionContact(TranslatableMixin, Orderable):
+class SectionContact(PersonCredit):
     """The team member visitors can contact about an area (on its section page)."""
 
     page = ParentalKey(
@@ -56,12 +63,6 @@ class SectionContact(TranslatableMixin, Orderable):
         help_text=_("The team member visitors can contact about this area."),
     )
 
-    panels = ["person"]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(PersonCredit.Meta):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact people")
-
-    def __str__(self) -> str:
-        return str(self.person)

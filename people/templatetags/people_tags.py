@@ -73,14 +73,14 @@ def credited_person(context: Context, page: Page, relation: str) -> Person | Non
     ``{% credited_person page "section_contacts" as person %}``. A preview shows the rows being
     edited, which the database does not have yet.
     """
-    manager = getattr(page, relation)
     request = context.get("request")
     if getattr(request, "is_preview", False):
-        ids: Any = [row.person_id for row in manager.all()][:1]
+        ids: Any = [row.person_id for row in getattr(page, relation).all()][:1]
         if not ids:
             return None
     else:
-        ids = manager.model.objects.filter(page_id=page.pk).values("person_id")[:1]
+        credits = page._meta.get_field(relation).related_model
+        ids = credits.objects.filter(page_id=page.pk).values("person_id")[:1]
     credited = Q(pk__in=ids)
     locale = active_locale()
     rows = Person.objects.filter(credited)

@@ -16,6 +16,7 @@ PROJECT_APPS = {"pages", "research", "people", "projects", "newsletter"}
 EXTRA_PAGES = {
     "search-results": "/{lang}/search/?q=kindness",
     "not-found": "/{lang}/this-page-does-not-exist/",
+    "newsletter-subscribe": "/{lang}/newsletter/subscribe/",
 }
 
 
@@ -51,3 +52,53 @@ def example_url(label: str, language: str) -> str:
         "checked in both languages."
     )
     return page.get_url()
+
+
+def _longest(items, length) -> object:
+    """The item with the most text: the hardest example for a layout (long links, long roles)."""
+    return max(items, key=lambda item: (length(item), -item.pk), default=None)
+
+
+def _reference_url(language: str) -> str:
+    """The reference with the longest DOI (shown as link text, unbroken), on its own page."""
+    from research.models import Reference, ResearchIndexPage
+
+    index = ResearchIndexPage.objects.live().filter(locale__language_code=language).first()
+    reference = _longest(Reference.objects.all(), lambda r: len(r.doi))
+    assert index is not None and reference is not None, f"no research library in {language!r}"
+    return index.reference_url(reference.slug)
+
+
+def _person_url(language: str) -> str:
+    """The profile of the person with the longest name and role."""
+    from people.models import Person, TeamPage
+
+    team = TeamPage.objects.live().filter(locale__language_code=language).first()
+    person = _longest(
+        Person.objects.filter(live=True, locale__language_code=language),
+        lambda p: len(p.display_name) + len(p.role),
+    )
+    assert team is not None and person is not None, f"no team page or people in {language!r}"
+    return team.person_url(person)
+
+
+def _join_url(language: str) -> str:
+    """The network's "join the movement" form."""
+    from pages.models import NetworkPage
+
+    network = NetworkPage.objects.live().filter(locale__language_code=language).first()
+    assert network is not None, f"no network page in {language!r}"
+    return network.url + network.reverse_subpage("join")
+
+
+# Views that a page type serves under its own URL (Wagtail routes), found in the demo content.
+ROUTED_PAGES = {
+    "research-reference": _reference_url,
+    "team-person": _person_url,
+    "network-join": _join_url,
+}
+
+
+def routed_url(name: str, language: str) -> str:
+    """The URL of a routed view of the demo content in ``language``."""
+    return ROUTED_PAGES[name](language)

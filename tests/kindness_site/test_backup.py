@@ -117,17 +117,24 @@ def sqlite_db(path: Path) -> dict:
 def test_sqlite_backup_and_restore_through_the_command_line(tmp_path, media, monkeypatch, capsys):
     source = sqlite_db(tmp_path / "site.sqlite3")
     backups = tmp_path / "backups"
+    private = tmp_path / "private-media"
+    (private / "documents").mkdir(parents=True)
+    (private / "documents" / "minutes.pdf").write_bytes(b"%PDF-1.4 private")
     monkeypatch.setattr(backup, "site_config", lambda: (source, media, backups))
+    monkeypatch.setattr(backup, "private_media_root", lambda: private)
     assert backup.main([]) == 0
     assert "1 tables, 40 rows, media archived" in capsys.readouterr().out
 
     target = {**source, "NAME": str(tmp_path / "restored.sqlite3")}
     restored_media = tmp_path / "restored-media"
+    restored_private = tmp_path / "restored-private"
     monkeypatch.setattr(restore, "site_config", lambda: (target, restored_media, backups))
+    monkeypatch.setattr(restore, "private_media_root", lambda: restored_private)
     assert restore.main(["--yes"]) == 0  # the newest backup by default
-    assert "1 tables, 40 rows verified, 2 media files" in capsys.readouterr().out
+    assert "1 tables, 40 rows verified, 3 media files" in capsys.readouterr().out
     assert backup.table_counts(target) == {"subscriber": 40}
     assert files_in(restored_media) == files_in(media)
+    assert files_in(restored_private) == files_in(private)
 
 
 def test_restore_asks_first_and_reports_missing_backups(tmp_path, monkeypatch, capsys):
@@ -156,3 +163,22 @@ def test_vendor_mismatch_is_refused(tmp_path):
     folder = backup.backup(source, None, tmp_path / "b")
     with pytest.raises(restore.RestoreError, match="from SQLite"):
         restore.restore(folder, {**PG, "NAME": "whatever"}, None)
+
+
+def test_documents_outside_media_root_are_backed_up_and_restored_to_their_own_root(media, tmp_path):
+    """Documents live in PRIVATE_MEDIA_ROOT (never served under /media/); a backup that missed
+    them would lose every uploaded document."""
+    private = tmp_path / "private-media"
+    (private / "documents").mkdir(parents=True)
+    (private / "documents" / "minutes.pdf").write_bytes(b"%PDF-1.4 private")
+    target = tmp_path / "out"
+    target.mkdir()
+    archive = backup.archive_media(media, target, private)
+    manifest = {"media": archive.name}
+    restored, restored_private = tmp_path / "r-media", tmp_path / "r-private"
+    files = restore.restore_media(target, manifest, restored, restored_private)
+    assert files == 3
+    assert files_in(restored) == files_in(media)
+    assert files_in(restored_private) == files_in(private)
+    with pytest.raises(restore.RestoreError):
+        restore.restore_media(target, manifest, tmp_path / "again")  # nowhere for documents

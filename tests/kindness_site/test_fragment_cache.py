@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 
-from kindness_site.page_cache import bump_generation
+from pages import cache_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +31,7 @@ class Counter:
 def render(counter: Counter, key: str = "a", *, preview: bool = False, template=TEMPLATE) -> str:
     request = RequestFactory().get("/en/")
     if preview:
-        request.is_preview = True  # type: ignore[attr-defined]  # what Wagtail's preview sets
+        request.is_preview = True
     return template.render(Context({"request": request, "counter": counter, "key": key}))
 
 
@@ -50,7 +52,7 @@ def test_vary_on_values_get_their_own_entries():
 def test_any_content_change_renders_it_again():
     counter = Counter()
     render(counter)
-    bump_generation()
+    cache_generation.bump()
     assert render(counter) == "2"
 
 
@@ -102,15 +104,24 @@ def test_publishing_a_page_shows_at_once(home):
 
 
 def test_the_generation_is_read_once_per_request():
-    """Several fragments on one page cost one generation lookup, not one each."""
+    """Several fragments on one page cost one generation lookup, not one each, and a page is
+    rendered from the generation it started with even if another process bumps it meanwhile."""
     template = Template(
         '{% load fragment_cache %}{% publiccache "a" %}A{% endpubliccache %}'
         '{% publiccache "b" %}B{% endpubliccache %}'
     )
+    store = cache_generation.store()
+    reads = []
+    original_read = store.read
+
+    def counting_read() -> int:
+        reads.append(1)
+        return original_read()
+
     request = RequestFactory().get("/en/")
-    assert template.render(Context({"request": request})) == "AB"
-    generation = request._fragment_generation  # type: ignore[attr-defined]  # set by the tag
-    bump_generation()
-    # The same request keeps the generation it started with (a page is rendered consistently).
-    assert template.render(Context({"request": request})) == "AB"
-    assert request._fragment_generation == generation  # type: ignore[attr-defined]
+    with mock.patch.object(store, "read", counting_read), cache_generation.pinned() as pinned:
+        assert template.render(Context({"request": request})) == "AB"
+        store.bump()  # another process
+        assert template.render(Context({"request": request})) == "AB"
+        assert cache_generation.current() == pinned
+    assert len(reads) == 1

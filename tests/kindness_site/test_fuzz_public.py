@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from django.core.cache import cache
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from .security.hostile import (
@@ -173,6 +173,8 @@ def test_mailed_links_with_forged_tokens_change_nothing(
         ["application/json", "application/x-www-form-urlencoded", "text/plain"]
     ),
 )
+# Found by this test: an authorised event about nobody was stored (issue 20, item 9).
+@example(body='{"a": 1}', authorised=True, content_type="application/x-www-form-urlencoded")
 def test_provider_webhooks_refuse_forged_or_garbled_events(
     client, site_tree, fresh, settings, body, authorised, content_type
 ):

@@ -155,3 +155,16 @@ def test_search_and_admin_are_not_cached(client, site_tree):
 def test_disabled_cache_serves_fresh_pages(client, about, settings):
     settings.PAGE_CACHE_ENABLED = False
     assert "X-Page-Cache" not in _get(client)
+
+
+def test_a_page_cached_for_http_never_answers_https(client, about, settings):
+    """Issue #20, item 6: the key holds the scheme (a page rendered for http:// carries http://
+    links and canonical URLs)."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind the TLS terminator both arrive with the same Host header.
+    http = {"Host": "testserver"}
+    https = {**http, "X-Forwarded-Proto": "https"}
+    assert client.get("/en/about/", headers=http)["X-Page-Cache"] == "miss"
+    assert client.get("/en/about/", headers=http)["X-Page-Cache"] == "hit"
+    assert client.get("/en/about/", headers=https)["X-Page-Cache"] == "miss"
+    assert client.get("/en/about/", headers=https)["X-Page-Cache"] == "hit"

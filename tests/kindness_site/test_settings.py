@@ -81,17 +81,28 @@ def test_production_requires_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_deploy_check_passes_with_only_the_required_variables(tmp_path):
+REQUIRED = {
+    "DJANGO_SETTINGS_MODULE": "kindness_site.settings.production",
+    "SECRET_KEY": "x" * 64 + "-production-test-key",
+    "ALLOWED_HOSTS": "example.org",
+    "BASE_URL": "https://example.org",
+}
+
+
+@pytest.mark.parametrize(
+    "cache", [{"SINGLE_PROCESS": "true"}, {"REDIS_URL": "redis://127.0.0.1:6379/4"}]
+)
+def test_deploy_check_passes_with_only_the_required_variables(tmp_path, cache):
     result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="kindness_site.settings.production",
-        SECRET_KEY="x" * 64 + "-production-test-key",
-        ALLOWED_HOSTS="example.org",
-        BASE_URL="https://example.org",
-        VAR_DIR=str(tmp_path),
+        "check", "--deploy", "--fail-level", "WARNING", **REQUIRED, **cache, VAR_DIR=str(tmp_path)
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_refuses_a_per_process_cache_without_the_declaration(tmp_path):
+    """Several workers or nodes with a cache each would serve stale pages (issue #14)."""
+    environment = {"REDIS_URL": "", "SINGLE_PROCESS": "false", "VAR_DIR": str(tmp_path)}
+    result = _manage("check", "--deploy", **REQUIRED, **environment)
+    assert result.returncode != 0
+    assert "kindness_site.E001" in result.stderr + result.stdout

@@ -81,8 +81,9 @@ class StandIn(ThreadingHTTPServer):
     # default backlog of 5 would drop SYNs and add a 1 s retransmit to some of them.
     request_queue_size = 128
 
-    def __init__(self, record: bool = True) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, record: bool = True, port: int = 0) -> None:
+        """``port`` 0 takes any free one; the production-shape tests give one of their range."""
+        super().__init__(("127.0.0.1", port), _Handler)
         self.record = record
         self.requests: list[dict] = []
         self.script: list[Answer] = []

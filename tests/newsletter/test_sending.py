@@ -197,7 +197,7 @@ def test_missing_translation_stops_the_send_before_anything_is_frozen(archive, s
 
 
 def test_shared_rate_limit_waits(monkeypatch):
-    from newsletter import ratelimit
+    from kindness_site.security import ratelimit
 
     sleeps: list[float] = []
     clock = [1000.0]
@@ -338,7 +338,7 @@ def test_errors_before_the_call_fail_and_unexpected_errors_are_unknown(issue, sc
 def test_rate_slots_are_taken_for_a_whole_sub_batch_and_spill_into_the_next_second(
     monkeypatch, settings
 ):
-    from newsletter import ratelimit
+    from kindness_site.security import ratelimit
 
     clock = [1000.25]
     sleeps: list[float] = []

@@ -72,8 +72,11 @@ def test_exports_parse_back(client, library, refs):
 def test_bad_format_is_a_clear_400(client, library, refs):
     response = client.get(library["en"].url, {"format": "<docx>"})
     assert response.status_code == 400
-    assert "Unknown export format" in response.content.decode()
-    assert "<docx>" not in response.content.decode()
+    body = response.content.decode()
+    assert "Unknown export format “<docx>”" in body  # plain text: as typed, no HTML entities
+    assert "&lt;" not in body
+    assert response["Content-Type"].startswith("text/plain")
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert client.get(library["en"].url + "export/").status_code == 400
 
 

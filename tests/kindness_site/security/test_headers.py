@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from django.http import HttpRequest, HttpResponse
+from types import SimpleNamespace
 
-from kindness_site.security.headers import permissions_policy_header
+import pytest
+from django.http import HttpResponse
+
+from kindness_site.security.headers import CrossOriginResourcePolicyMiddleware
 
 from .observatory import parse_csp, score_response
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 ORIGIN = "https://attacker.example"
 
 
-def _fake(headers: dict[str, str], body: str = "<p>hi</p>") -> HttpResponse:
+def _fake(headers: dict[str, str], body: str = "<p>hi</p>") -> SimpleNamespace:
     response = HttpResponse(body, headers=headers)
     return response
 
@@ -68,17 +70,28 @@ def test_the_scorer_counts_insecure_cookies_and_external_scripts():
 
 def test_public_csp_is_strict_and_admin_csp_is_separate(client, site_tree):
     public = parse_csp(client.get("/en/").headers["Content-Security-Policy"])
-    assert public is not None
     assert public["frame-ancestors"] == ["'none'"]
     assert public["object-src"] == ["'none'"]
     assert public["base-uri"] == ["'self'"]
     assert not any("unsafe" in s for sources in public.values() for s in sources)
 
-    admin = parse_csp(client.get("/admin/login/").headers["Content-Security-Policy"])
-    assert admin is not None
+    admin_response = client.get("/admin/login/")
+    admin = parse_csp(admin_response.headers["Content-Security-Policy"])
     assert "'unsafe-inline'" in admin["script-src"]
     assert admin["frame-ancestors"] == ["'self'"]
     assert admin["object-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/admin/2fa/verify/", "/admin/"])
+def test_admin_answers_the_same_framing_rule_in_both_headers(client, site_tree, url):
+    """The admin frames its own previews: frame-ancestors 'self' and X-Frame-Options SAMEORIGIN,
+    never DENY in one header and 'self' in the other; public pages stay DENY and 'none'."""
+    response = client.get(url)
+    assert parse_csp(response.headers["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    public = client.get("/en/")
+    assert public.headers["X-Frame-Options"] == "DENY"
+    assert parse_csp(public.headers["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
 
 
 @pytest.mark.parametrize(
@@ -103,18 +116,13 @@ def test_production_sends_hsts_for_two_years_with_preload(client, site_tree, pro
 
 def test_a_view_can_keep_its_own_corp():
     response = HttpResponse(headers={"Cross-Origin-Resource-Policy": "cross-origin"})
-    from kindness_site.security.headers import SecurityHeadersMiddleware
+    middleware = CrossOriginResourcePolicyMiddleware(lambda r: response)
+    assert middleware(None).headers["Cross-Origin-Resource-Policy"] == "cross-origin"
 
+
+def test_permissions_policy_allows_fullscreen_only_to_the_video_players(client, site_tree):
+    policy = client.get("/en/").headers["Permissions-Policy"]
     assert (
-        SecurityHeadersMiddleware(lambda r: response)(HttpRequest()).headers[
-            "Cross-Origin-Resource-Policy"
-        ]
-        == "cross-origin"
+        'fullscreen=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")' in policy
     )
-
-
-def test_permissions_policy_header_syntax():
-    assert (
-        permissions_policy_header({"camera": [], "fullscreen": ["self", '"https://a.example"']})
-        == 'camera=(), fullscreen=(self "https://a.example")'
-    )
+    assert "browsing-topics=()" in policy and "geolocation=()" in policy

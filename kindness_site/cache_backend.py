@@ -1,0 +1,91 @@
+"""Django's Redis cache, but a Redis that is down costs a cache miss, not the page.
+
+Every public page reads the cache (the page cache, fragments, the content generation); with
+Django's own backend a stopped Redis turns each of those reads into a 500. Here a read that cannot
+reach Redis is a miss and a fill is dropped, so pages are rendered from the database, uncached,
+and ``/readyz`` reports the cache as down (its probe value does not come back). What invalidates
+(``incr``, ``delete``, ``clear``) still raises: a change that cannot tell the other processes to
+drop what they cached must fail where it is made, not leave them serving a stale page.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+LOG_EVERY_SECONDS = 10.0
+
+
+class TolerantRedisCache(RedisCache):
+    """Reads and fills survive an unreachable Redis; invalidations do not."""
+
+    _last_logged = 0.0
+
+    def _unreachable(self, operation: str, error: Exception) -> None:
+        """One warning per process every few seconds, not one per request."""
+        now = time.monotonic()
+        if now - TolerantRedisCache._last_logged >= LOG_EVERY_SECONDS:
+            TolerantRedisCache._last_logged = now
+            logger.warning("Redis unreachable (%s): serving uncached. %s", operation, error)
+
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
+        try:
+            return super().get(key, default, version)
+        except UNREACHABLE as error:
+            self._unreachable("get", error)
+            return default
+
+    def get_many(self, keys: Any, version: int | None = None) -> dict[str, Any]:
+        try:
+            return super().get_many(keys, version)
+        except UNREACHABLE as error:
+            self._unreachable("get_many", error)
+            return {}
+
+    def has_key(self, key: str, version: int | None = None) -> bool:
+        try:
+            return super().has_key(key, version)
+        except UNREACHABLE as error:
+            self._unreachable("has_key", error)
+            return False
+
+    def set(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
+        try:
+            super().set(key, value, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("set", error)
+
+    def add(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
+        try:
+            return super().add(key, value, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("add", error)
+            return False
+
+    def set_many(
+        self, data: dict[str, Any], timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> list[str]:
+        try:
+            return super().set_many(data, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("set_many", error)
+            return list(data)
+
+    def touch(self, key: str, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
+        try:
+            return super().touch(key, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("touch", error)
+            return False
