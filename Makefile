@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test test-browser test-postgres test-topology prod-shape lint format messages check-messages deploy-check bench backup restore loadtest
+.PHONY: help install run setup test test-browser test-postgres test-topology prod-shape lint typecheck format messages check-messages deploy-check bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -57,10 +57,14 @@ test-browser: install ## Only the real-browser tests (Chromium + axe); screensho
 test-postgres: ## Run the suite on the local PostgreSQL (creates and drops its own database)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/kindness $(MAKE) test
 
-lint: install ## ruff check, ruff format --check and the migrations check
+lint: install ## ruff check, ruff format --check, mypy (make typecheck) and the migrations check
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) mypy
 	DJANGO_SETTINGS_MODULE=kindness_site.settings.test $(RUN) python manage.py makemigrations --check --dry-run
+
+typecheck: install ## mypy with django-stubs over the app code, tests, bench and scripts ([tool.mypy])
+	$(RUN) mypy
 
 format: install ## Format and autofix with ruff
 	$(RUN) ruff format .

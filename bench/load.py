@@ -95,7 +95,7 @@ def run_threads(url: str, connections: int, seconds: int) -> LoadResult:
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+                conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
                 conn.request("GET", path)
                 response = conn.getresponse()
                 response.read()
@@ -140,7 +140,7 @@ def _get(url: str) -> tuple[int, str]:
     """One GET; the status and the X-Page-Cache header."""
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
     try:
         conn.request("GET", path)
         response = conn.getresponse()

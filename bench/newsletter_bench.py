@@ -34,7 +34,14 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsletter.models import NewsletterIssuePage, Send
+    from pages.models import Area
+    from tests.newsletter.standin import StandIn
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +111,7 @@ class Workers:
     def sample(self) -> None:
         self.peak_kib = max([self.peak_kib, *(peak_rss_kib(p.pid) for p in self.procs)])
 
-    def kill_and_replace(self, index: int, send_id: int, provider) -> int:
+    def kill_and_replace(self, index: int, send_id: int, provider: StandIn) -> int:
         """SIGKILL worker ``index`` in the middle of its provider calls, and start a new one.
 
         The stand-in holds its answers (the requests arrive, the answers wait) until the worker
@@ -164,7 +171,7 @@ def redis_reachable(url: str) -> bool:
 
 
 # --- the benchmark ----------------------------------------------------------------------------
-def build_content(subscribers: int, kill_audience: int):
+def build_content(subscribers: int, kill_audience: int) -> tuple[list[NewsletterIssuePage], Area]:
     """Two locales, a home page per language, an archive and two issues; the subscribers.
 
     The first ``kill_audience`` subscribers share a topic, so the crash-safety send (which
@@ -235,7 +242,14 @@ def build_content(subscribers: int, kill_audience: int):
     return issues, area
 
 
-def run_send(issue, workers: Workers, provider, seconds: float, kills=(), area=None) -> dict:
+def run_send(
+    issue: NewsletterIssuePage,
+    workers: Workers,
+    provider: StandIn,
+    seconds: float,
+    kills: Sequence[float] = (),
+    area: Area | None = None,
+) -> dict:
     """Start a send and wait for it (at most ``seconds``); SIGKILL a worker as progress passes
     each fraction in ``kills``. Out of time, the send is cancelled and reported incomplete."""
     from newsletter import sending
@@ -251,7 +265,7 @@ def run_send(issue, workers: Workers, provider, seconds: float, kills=(), area=N
     log(f"send {send.pk}: {total} deliveries frozen in {freeze:.1f}s")
     pending_kills, killed, hit, last_report = sorted(kills), 0, 0, started
     in_flight = ["queued", "claimed", "sending"]
-    status = SendStatus.RUNNING
+    status: str | None = SendStatus.RUNNING
     while time.monotonic() - started < seconds and status != SendStatus.DONE:
         time.sleep(0.5)
         workers.sample()
@@ -289,7 +303,7 @@ def run_send(issue, workers: Workers, provider, seconds: float, kills=(), area=N
     }
 
 
-def verify(send, provider) -> dict:
+def verify(send: Send, provider: StandIn) -> dict:
     """Exactly one copy per recipient, or reported unknown; nothing lost, nothing doubled."""
     from newsletter.models import Delivery
 

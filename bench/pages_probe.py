@@ -13,8 +13,13 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.test import Client
 from urllib.parse import urlsplit
 
 PROJECT_APPS = ("pages", "research", "people", "projects", "newsletter")
@@ -44,7 +49,9 @@ class PageType:
     note: str = ""
 
 
-def measure(client_factory, url: str, page_id: int | None = None) -> tuple[Probe, str, str]:
+def measure(
+    client_factory: Callable[[], Client], url: str, page_id: int | None = None
+) -> tuple[Probe, str, str]:
     """Render twice with the test client; return the probe, the HTML and its content type."""
     from django.core.cache import cache
     from django.db import connection

@@ -17,8 +17,14 @@ import os
 import random
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pages.models import Area
+    from research.models import ResearchIndexPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindness_site.settings.test")
@@ -78,13 +84,13 @@ EVIDENCE = ["meta-analysis", "rct", "cohort", "cross-sectional", "review", "book
 
 
 @contextmanager
-def timed(label: str):
+def timed(label: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     print(f"{label:<58} {time.perf_counter() - start:8.2f} s")
 
 
-def build_site():
+def build_site() -> tuple[ResearchIndexPage, list[Area]]:
     from wagtail.models import Locale, Page, Site
 
     from pages.models import Area, HomePage
@@ -109,7 +115,7 @@ def build_site():
     return library, areas
 
 
-def build_library(areas) -> None:
+def build_library(areas: list[Area]) -> None:
     from research.models import Reference, ReferenceCreator
 
     rng = random.Random(42)
@@ -156,10 +162,10 @@ def index_library() -> None:
         backend.add_bulk(Reference, refs)
 
 
-def bench_listing(library) -> None:
+def bench_listing(library: ResearchIndexPage) -> None:
     client = Client()
     client.get(library.url)  # warm per-process caches (locale, CSL styles)
-    queries = {
+    queries: dict[str, dict[str, Any]] = {
         "no filter": {},
         "area=health": {"area": "health"},
         "area + type + evidence": {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Model
 from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
@@ -48,7 +49,7 @@ def generate_page_renditions(page_id: int) -> int:
     return len(image_ids)
 
 
-def image_ids_used_by(obj) -> list[int]:
+def image_ids_used_by(obj: Model) -> list[int]:
     """Images an object refers to in fields, blocks and rich text.
 
     Scans the object itself (rather than reading the reference index, which Wagtail updates in
@@ -61,10 +62,10 @@ def image_ids_used_by(obj) -> list[int]:
     )
 
 
-def on_image_saved(sender, instance, created: bool, **kwargs) -> None:
+def on_image_saved(sender: type[Model], instance: Model, created: bool, **kwargs: object) -> None:
     if created:
         transaction.on_commit(lambda: generate_renditions.enqueue(instance.pk))
 
 
-def on_page_published(sender, instance, **kwargs) -> None:
+def on_page_published(sender: type[Page], instance: Page, **kwargs: object) -> None:
     transaction.on_commit(lambda: generate_page_renditions.enqueue(instance.pk))

@@ -2,7 +2,7 @@
 menu entry and its view, the site's content checks and the translators' limits on snippets."""
 
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -19,7 +19,7 @@ hooks.register("before_edit_snippet", refuse_source_snippets_to_translators)
 
 
 @hooks.register("register_admin_urls")
-def editors_guide_urls():
+def editors_guide_urls() -> list[URLPattern]:
     return [path("editors-guide/", EditorsGuideView.as_view(), name="kindness_editors_guide")]
 
 

@@ -6,6 +6,10 @@ the separate ``newsletter.send_newsletter`` permission, so editors can write wit
 
 from __future__ import annotations
 
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -35,6 +39,15 @@ from .links import LinkFactory
 from .models import NewsletterIssuePage, Send, SendStatus
 from .subscriptions import Origin
 from .tasks import send_signup_email
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    class StaffRequest(HttpRequest):
+        """A request to a view behind the admin's login: ``user`` is signed in."""
+
+        user: User
+
 
 SEND_PERMISSION = "newsletter.send_newsletter"
 
@@ -72,7 +85,7 @@ def preview_email(request: HttpRequest, page_id: int, language: str) -> HttpResp
 
 
 @require_POST
-def send_test(request: HttpRequest, page_id: int) -> HttpResponse:
+def send_test(request: StaffRequest, page_id: int) -> HttpResponse:
     """ "Send a test to me": every language of the issue to the editor's own address."""
     issue = _issue_for_editor(request, page_id)
     if not request.user.email:
@@ -123,15 +136,15 @@ class SendForm(forms.Form):
         help_text=gettext_lazy("Date and time in the site's time zone."),
     )
 
-    def clean_scheduled_at(self):
-        value = self.cleaned_data.get("scheduled_at")
+    def clean_scheduled_at(self) -> datetime | None:
+        value: datetime | None = self.cleaned_data.get("scheduled_at")
         if value and value < timezone.now():
             raise forms.ValidationError(gettext_lazy("Choose a time in the future."))
         return value
 
 
 @permission_required(SEND_PERMISSION, raise_exception=True)
-def create_send(request: HttpRequest, page_id: int) -> HttpResponse:
+def create_send(request: StaffRequest, page_id: int) -> HttpResponse:
     issue = _issue_for_editor(request, page_id)
     form = SendForm(request.POST or None, initial={"languages": [issue.locale.language_code]})
     if request.method == "POST" and form.is_valid():
@@ -236,7 +249,7 @@ def import_subscribers(request: HttpRequest) -> HttpResponse:
             origin = Origin.from_request(request, f"admin import by {request.user.get_username()}")
             report = import_csv(upload.read(), origin)
             for pk in report.to_confirm:
-                transaction.on_commit(lambda pk=pk: send_signup_email.enqueue(pk, "confirm"))
+                transaction.on_commit(partial(send_signup_email.enqueue, pk, "confirm"))
     failed = request.method == "POST" and (report is None or bool(report.errors))
     status = 400 if failed else 200
     return render(

@@ -6,6 +6,8 @@ No embeds, no tables of data, no scripts. One template per block serves both the
 the email: the markup is plain, and the email stylesheet is inlined by ``newsletter.emails``.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -19,7 +21,7 @@ PREVIEW_TEMPLATE = "newsletter/blocks/preview.html"
 class EmailPreviewMixin:
     """Previews newsletter blocks with the email's styles, not the website's."""
 
-    def get_preview_template(self, value, context=None) -> str:
+    def get_preview_template(self, value: Any, context: dict[str, Any] | None = None) -> str:
         return PREVIEW_TEMPLATE
 
 
@@ -34,7 +36,7 @@ class EmailHeadingBlock(EmailPreviewMixin, blocks.CharBlock):
 
 
 class EmailTextBlock(EmailPreviewMixin, blocks.RichTextBlock):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("features", EMAIL_RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 

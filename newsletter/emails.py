@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import css_inline
 from django.conf import settings
@@ -22,6 +23,11 @@ from django.utils.html import strip_tags
 from pages.public_urls import page_absolute_url
 
 from .links import LinkFactory, confirm_url, preferences_url
+
+if TYPE_CHECKING:
+    from wagtail.blocks import StreamValue
+
+    from .models import NewsletterIssuePage, Subscriber
 
 UNSUBSCRIBE_MARK = "%%unsubscribe_url%%"
 PREFERENCES_MARK = "%%preferences_url%%"
@@ -51,7 +57,7 @@ class PersonalMessage:
     unsubscribe_url: str
 
 
-def render_issue(issue) -> RenderedIssue:
+def render_issue(issue: NewsletterIssuePage) -> RenderedIssue:
     """Render ``issue`` (a NewsletterIssuePage in its own language) as an email."""
     language = issue.locale.language_code
     with translation.override(language):
@@ -118,7 +124,7 @@ def html_to_text(fragment: str) -> str:
     return html.unescape(strip_tags(fragment)).strip()
 
 
-def stream_to_text(body) -> str:
+def stream_to_text(body: StreamValue) -> str:
     """The issue body as plain text, block by block."""
     parts: list[str] = []
     for block in body:
@@ -146,7 +152,7 @@ def _tidy(text: str) -> str:
 
 
 # --- transactional -------------------------------------------------------------------------
-def send_confirmation(subscriber) -> None:
+def send_confirmation(subscriber: Subscriber) -> None:
     """The double opt-in email with a signed link that expires."""
     _send_transactional(
         subscriber,
@@ -158,7 +164,7 @@ def send_confirmation(subscriber) -> None:
     )
 
 
-def send_already_subscribed(subscriber) -> None:
+def send_already_subscribed(subscriber: Subscriber) -> None:
     """Sent instead of a confirmation when the address is already in: the page says the same."""
     _send_transactional(
         subscriber,
@@ -167,7 +173,7 @@ def send_already_subscribed(subscriber) -> None:
     )
 
 
-def _send_transactional(subscriber, name: str, context: dict) -> None:
+def _send_transactional(subscriber: Subscriber, name: str, context: dict[str, Any]) -> None:
     with translation.override(subscriber.language):
         context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
         subject = render_to_string(f"email/newsletter/{name}_subject.txt", context).strip()

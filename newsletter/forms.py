@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +19,7 @@ from .timetrap import issue_stamp, stamp_is_acceptable
 SOURCES = ("footer", "home", "page", "import", "admin")
 
 
-class AreaCheckboxes(forms.ModelMultipleChoiceField):
+class AreaCheckboxes(forms.ModelMultipleChoiceField[Area]):
     """The six areas of the visitor's language as optional topic checkboxes."""
 
     widget = forms.CheckboxSelectMultiple
@@ -25,7 +28,7 @@ class AreaCheckboxes(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-def areas_for_language(language: str | None = None):
+def areas_for_language(language: str | None = None) -> QuerySet[Area]:
     """Areas in ``language`` (default: the active one), in their editorial order."""
     code = language or get_language() or settings.LANGUAGE_CODE
     return Area.objects.filter(locale__language_code=code).order_by("sort_order", "name")
@@ -63,13 +66,13 @@ class SignupForm(forms.Form):
         widget=forms.HiddenInput, choices=[(s, s) for s in SOURCES], required=False
     )
 
-    def __init__(self, *args, with_topics: bool = True, **kwargs) -> None:
+    def __init__(self, *args: Any, with_topics: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         language = get_language() or settings.LANGUAGE_CODE
         self.fields["language"].initial = language
         self.fields["started"].initial = issue_stamp()
         if with_topics:
-            self.fields["topics"].queryset = areas_for_language(language)
+            cast(AreaCheckboxes, self.fields["topics"]).queryset = areas_for_language(language)
         else:
             del self.fields["topics"]
 
@@ -96,6 +99,6 @@ class PreferencesForm(forms.Form):
     )
     paused = forms.BooleanField(label=_("Pause the newsletter for now"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = areas_for_language()
+        cast(AreaCheckboxes, self.fields["topics"]).queryset = areas_for_language()

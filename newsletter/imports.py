@@ -58,7 +58,14 @@ def import_csv(data: bytes, origin: Origin) -> ImportReport:
     return report
 
 
-def _import_row(number, row, languages, areas, origin, report) -> None:
+def _import_row(
+    number: int,
+    row: dict[str, str],
+    languages: set[str],
+    areas: dict[str, Area],
+    origin: Origin,
+    report: ImportReport,
+) -> None:
     email = normalise_email(row.get("email") or "")
     try:
         validate_email(email)

@@ -35,15 +35,18 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import requests
 from anymail.exceptions import AnymailAPIError, AnymailError, AnymailRecipientsRefused
 from django.conf import settings
-from django.core.mail import mailers
+from django.core.mail import EmailMessage, mailers
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
-from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.constants import OnConflict
 from django.utils import timezone
+from django_tasks.backends.base import BaseTaskBackend
 
 from kindness_site.security.ratelimit import wait_for_send_slots
 
@@ -71,7 +74,7 @@ class SendError(Exception):
 
 
 # --- audience ------------------------------------------------------------------------------
-def audience(send: Send):
+def audience(send: Send) -> QuerySet[Subscriber]:
     """Confirmed subscribers in the send's languages and (if any) topics."""
     qs = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED, language__in=send.languages)
     keys = list(send.topics.values_list("translation_key", flat=True))
@@ -103,7 +106,7 @@ def canonical_issue(issue: NewsletterIssuePage) -> NewsletterIssuePage:
         NewsletterIssuePage.objects.filter(translation_key=issue.translation_key)
         .order_by("pk")
         .first()
-    )
+    ) or issue  # the issue itself is one of them
 
 
 def freeze_audience(send: Send, issue: NewsletterIssuePage, now: datetime) -> int:
@@ -132,11 +135,11 @@ def freeze_audience(send: Send, issue: NewsletterIssuePage, now: datetime) -> in
     ops = connection.ops
     columns: list[str] = []
     values: list[str] = []
-    params: list = []
+    params: list[Any] = []
     for model_field in Delivery._meta.concrete_fields:
         if model_field.primary_key:
             continue
-        columns.append(ops.quote_name(model_field.column))
+        columns.append(ops.quote_name(cast(str, model_field.column)))  # concrete: has a column
         if model_field.name in from_audience:
             values.append(f"audience.{ops.quote_name(from_audience[model_field.name])}")
             continue
@@ -181,7 +184,7 @@ def launch(send_id: int, chains: int | None = None) -> None:
         process_send_task.enqueue(send_id)
 
 
-def slice_backend():
+def slice_backend() -> BaseTaskBackend:
     """The task backend that runs the send's slices."""
     from .tasks import process_send_task
 
@@ -350,7 +353,7 @@ class Outcome:
     retry: bool = False
 
 
-def call_provider(backend, message) -> Outcome:
+def call_provider(backend: BaseEmailBackend, message: EmailMessage) -> Outcome:
     """One provider call, classified; runs in a pool thread, so it never touches the database.
 
     Only an answer proves anything: a timeout or an unexpected error may have left the message
@@ -390,7 +393,7 @@ class ProviderPool:
     def __init__(self, size: int) -> None:
         self.size = max(1, size)
         self._local = threading.local()
-        self._backends: list = []
+        self._backends: list[BaseEmailBackend] = []
         self._lock = threading.Lock()
         self._executor = (
             ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="newsletter-send")
@@ -398,8 +401,8 @@ class ProviderPool:
             else None
         )
 
-    def _backend(self):
-        backend = getattr(self._local, "backend", None)
+    def _backend(self) -> BaseEmailBackend:
+        backend: BaseEmailBackend | None = getattr(self._local, "backend", None)
         if backend is None:
             backend = mailers.default
             backend.open()
@@ -408,10 +411,10 @@ class ProviderPool:
                 self._backends.append(backend)
         return backend
 
-    def _call(self, message) -> Outcome:
+    def _call(self, message: EmailMessage) -> Outcome:
         return call_provider(self._backend(), message)
 
-    def send(self, messages: list) -> list[Outcome]:
+    def send(self, messages: list[EmailMessage]) -> list[Outcome]:
         """One outcome per message, in order, once every call has returned."""
         if self._executor is None:
             return [self._call(message) for message in messages]
@@ -427,7 +430,7 @@ class ProviderPool:
     def __enter__(self) -> ProviderPool:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -440,7 +443,7 @@ def _held_by(owner: str) -> Q:
     )
 
 
-def _mark(pk: int, owner: str, **values) -> int:
+def _mark(pk: int, owner: str, **values: Any) -> int:
     return Delivery.objects.filter(_held_by(owner), pk=pk).update(lease_until=None, **values)
 
 
@@ -588,7 +591,7 @@ def process_send_slice(send_id: int, *, seconds: float | None = None) -> SliceRe
         seconds if seconds is not None else (settings.NEWSLETTER_SLICE_SECONDS if chained else None)
     )
     if chained:
-        process_send_task.using(run_after=timezone.now() + timedelta(seconds=seconds)).enqueue(
+        process_send_task.using(run_after=timezone.now() + timedelta(seconds=seconds or 0)).enqueue(
             send_id
         )
     deadline = time.monotonic() + seconds if seconds else None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
@@ -35,7 +39,7 @@ class SubscriberInspectView(InspectView):
 
     template_name = "newsletter/admin/subscriber_inspect.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["consent_events"] = self.object.consent_events.order_by("created_at", "pk")
         context["deliveries"] = self.object.deliveries.select_related("issue").order_by("-pk")[:50]
@@ -60,16 +64,16 @@ class SubscriberViewSet(SnippetViewSet):
     list_export = ["email", "language", "status", "source", "created_at", "confirmed_at"]
     export_filename = "newsletter-subscribers"
     inspect_view_enabled = True
-    inspect_view_class = SubscriberInspectView
+    inspect_view_class = SubscriberInspectView  # type: ignore[assignment]  # snippets' InspectView is the generic one
     inspect_view_fields = ["email", "language", "status", "source", "created_at", "confirmed_at"]
     copy_view_enabled = False
     ordering = ["-created_at"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Subscriber]:
         return Subscriber.objects.all()
 
 
-SubscriberViewSet.panels = [
+SubscriberViewSet.panels = [  # type: ignore[attr-defined]  # read by the viewset's edit handler
     FieldPanel("email"),
     FieldPanel("language"),
     FieldPanel("topics", widget=forms.CheckboxSelectMultiple),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.contrib.auth.decorators import permission_required
-from django.urls import include, path, reverse
+from django.contrib.auth.models import User
+from django.urls import URLResolver, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from kindness_site.editors.menus import PermissionMenuItem
@@ -39,7 +43,7 @@ admin_urls = (
 
 
 @hooks.register("register_admin_urls")
-def register_urls():
+def register_urls() -> list[URLResolver]:
     return [path("newsletter/", include(admin_urls))]
 
 
@@ -59,7 +63,9 @@ def sends_menu_item() -> PermissionMenuItem:
 
 
 @hooks.register("register_page_header_buttons")
-def issue_buttons(page, user, view_name, next_url=None):
+def issue_buttons(
+    page: Page, user: User, view_name: str, next_url: str | None = None
+) -> Iterator[Button]:
     """Preview as email (each language), and Send… for users with the send permission."""
     if not isinstance(page.specific_deferred, NewsletterIssuePage):
         return

@@ -51,7 +51,9 @@ def is_soft_bounce(event: AnymailTrackingEvent) -> bool:
 
 
 @receiver(tracking, dispatch_uid="newsletter.tracking")
-def handle_tracking(sender, event: AnymailTrackingEvent, esp_name: str, **kwargs) -> None:
+def handle_tracking(
+    sender: object, event: AnymailTrackingEvent, esp_name: str, **kwargs: object
+) -> None:
     record_event(event)
 
 

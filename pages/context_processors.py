@@ -16,7 +16,7 @@ def _active_home() -> HomeLink | None:
     return next((home for home in home_links() if home.locale_id == locale.pk), None)
 
 
-def site_home(request: HttpRequest) -> dict:
+def site_home(request: HttpRequest) -> dict[str, object]:
     """``site_home``: the home page in the visitor's language (title and URL, cached); its title
     is the movement's name as written in that language, so the brand is translated like any
     other content."""

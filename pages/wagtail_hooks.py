@@ -1,5 +1,8 @@
 """Admin registration for the pages app's snippets, and the "approve" action for applications."""
 
+from collections.abc import Iterable
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -81,19 +84,21 @@ class ApproveMembersBulkAction(SnippetBulkAction):
     action_priority = 10
     models = [Member]
 
-    def check_perm(self, snippet) -> bool:
+    def check_perm(self, snippet: Member) -> bool:
         return self.permission_policy.user_has_permission_for_instance(
             self.request.user, "publish", snippet
         )
 
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
+    def execute_action(
+        cls, objects: Iterable[Member], user: AbstractBaseUser | None = None, **kwargs: object
+    ) -> tuple[int, int]:
         # One by one, through Wagtail's publishing: signals, caches, search index and the audit
         # log follow as they do for an approval made on the edit screen.
         approved = sum(1 for member in objects if member.approve(user=user))
         return approved, 0
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
+    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
         return ngettext(
             "%(count)d application approved.",
             "%(count)d applications approved.",

@@ -51,7 +51,7 @@ def person_json_ld(
         data["sameAs"] = same_as
     if expertise:
         data["knowsAbout"] = list(expertise)
-    if person.photo_id:
+    if person.photo_id and person.photo is not None:
         rendition = person.photo.get_rendition("fill-400x400|format-jpeg")
         data["image"] = absolute(rendition.url)
     return data

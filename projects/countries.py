@@ -4,9 +4,10 @@ A fixed list (not free text) keeps the country filter exact: "Italy", "Italia" a
 value. Add a country here when a project needs it; the code is what URLs and the database store.
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-COUNTRIES: list[tuple[str, str]] = [
+COUNTRIES: list[tuple[str, str | Promise]] = [
     ("AR", _("Argentina")),
     ("AT", _("Austria")),
     ("AU", _("Australia")),

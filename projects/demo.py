@@ -134,9 +134,12 @@ def _sync_relations(
     ]
     current_people = [(r.person_id, r.role, r.is_lead) for r in project.project_people.all()]
     if current_people != [(p.pk, role, True) for p, role in wanted_people]:
-        project.project_people = [
-            ProjectPerson(person=person, role=role, is_lead=True) for person, role in wanted_people
-        ]
+        project.project_people.set(
+            [
+                ProjectPerson(person=person, role=role, is_lead=True)
+                for person, role in wanted_people
+            ]
+        )
         changed = True
     wanted_partners = [
         (organisations[partner["organisation"]], partner["role"])
@@ -144,9 +147,9 @@ def _sync_relations(
     ]
     current_partners = [(p.organisation_id, p.role) for p in project.project_partners.all()]
     if current_partners != [(org.pk, role) for org, role in wanted_partners]:
-        project.project_partners = [
-            ProjectPartner(organisation=org, role=role) for org, role in wanted_partners
-        ]
+        project.project_partners.set(
+            [ProjectPartner(organisation=org, role=role) for org, role in wanted_partners]
+        )
         changed = True
     if changed:
         project.save()
@@ -157,7 +160,7 @@ def ensure_index(ctx: DemoContext) -> ProjectIndexPage:
     return ctx.upsert_translated_page(ctx.home("en"), ProjectIndexPage, DATA["index"])
 
 
-def ensure_featured(ctx: DemoContext, index: ProjectIndexPage, projects: list[ProjectPage]):
+def ensure_featured(ctx: DemoContext, index: ProjectIndexPage, projects: list[ProjectPage]) -> None:
     """Every demo project featured, in the text's order, on both languages' index pages.
 
     The Italian entries are written after the demo transaction commits: ``ctx.translate``
@@ -184,9 +187,9 @@ def _set_featured(ctx: DemoContext, page: ProjectIndexPage, items: list[ProjectP
     if current == [p.pk for p in items]:
         ctx.counts["unchanged"] += 1
         return
-    page.featured_entries = [
-        FeaturedProject(project=project, sort_order=i) for i, project in enumerate(items)
-    ]
+    page.featured_entries.set(
+        [FeaturedProject(project=project, sort_order=i) for i, project in enumerate(items)]
+    )
     page.save_revision().publish()
     ctx.counts["updated"] += 1
 

@@ -7,9 +7,10 @@ and the listing ignores just those parameters.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .countries import COUNTRIES
@@ -29,12 +30,17 @@ class ProjectFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data, *, areas: list[Any], **kwargs: Any) -> None:
+    def __init__(self, data: QueryDict | None, *, areas: list[Any], **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        self.fields["area"].choices = [("", _("All areas"))] + [(a.slug, a.name) for a in areas]
-        self.fields["country"].choices = [("", _("All countries")), *COUNTRIES]
+        cast(forms.ChoiceField, self.fields["area"]).choices = [("", _("All areas"))] + [
+            (a.slug, a.name) for a in areas
+        ]
+        cast(forms.ChoiceField, self.fields["country"]).choices = [
+            ("", _("All countries")),
+            *COUNTRIES,
+        ]
         this_year = date.today().year
-        self.fields["year"].choices = [("", _("Any year"))] + [
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [
             (str(year), str(year)) for year in range(this_year + 1, FIRST_YEAR - 1, -1)
         ]
 

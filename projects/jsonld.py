@@ -64,7 +64,7 @@ def project_json_ld(
         data["member"] = members
     if areas:
         data["knowsAbout"] = [area.name for area in areas]
-    if project.hero_image_id:
+    if project.hero_image_id and project.hero_image is not None:
         rendition = project.hero_image.get_rendition("fill-1200x630|format-jpeg")
         data["image"] = absolute(rendition.url)
     return data

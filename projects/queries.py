@@ -26,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 from django.http import HttpRequest
+from wagtail.query import PageQuerySet
 
 from kindness_site.templatetags.seo_tags import json_ld
 from pages.locales import active_locale, memoize_on_request
@@ -77,7 +78,7 @@ def card_area_keys(project: ProjectPage) -> list[uuid.UUID]:
     return [uuid.UUID(key) for key in raw.split(",") if key]
 
 
-def live_projects(locale_id: int | None) -> QuerySet[ProjectPage]:
+def live_projects(locale_id: int | None) -> PageQuerySet:
     queryset = public_live(ProjectPage.objects.all())
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
@@ -153,7 +154,7 @@ def filter_projects(queryset: QuerySet[ProjectPage], data: dict[str, Any]) -> Qu
     return queryset
 
 
-def paginate(queryset: QuerySet, per_page: int, number: Any) -> Page:
+def paginate(queryset: QuerySet[Any], per_page: int, number: Any) -> Page[Any]:
     """A page of results and the total in one query (a window count on each row).
 
     Only an out-of-range page number costs more: the count, then the last page.

@@ -18,12 +18,13 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import crossref, zotero
+from .csl import ReferenceData
 from .importing import FORMATS, ImportFileError, apply_plan, build_plan, decode, detect_format
 from .models import Reference, ReferenceCreator, VerificationStatus
 from .models.reference import user_label
@@ -206,7 +207,10 @@ def doi_view(request: HttpRequest) -> HttpResponse:
 
 
 def _save_verified(
-    ref: Reference | None, found: crossref.ReferenceData, differences: list, user: Any
+    ref: Reference | None,
+    found: ReferenceData,
+    differences: list[crossref.Difference],
+    user: Any,
 ) -> Reference:
     """Crossref's data wins for the bibliographic fields; summaries, areas and notes stay."""
     with transaction.atomic():
@@ -228,9 +232,9 @@ def _save_verified(
         ref.checked_by = user_label(user)
         ref.checked_at = timezone.now()
         if found.creators:
-            ref.creators = [
-                ReferenceCreator(sort_order=i, **c) for i, c in enumerate(found.creators)
-            ]
+            ref.creators.set(
+                [ReferenceCreator(sort_order=i, **c) for i, c in enumerate(found.creators)]
+            )
         ref.save()
     return ref
 
@@ -281,7 +285,7 @@ def zotero_view(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "research/admin/zotero.html", context)
 
 
-def admin_urls() -> list:
+def admin_urls() -> list[URLPattern]:
     return [
         path("research/import/", import_view, name="research_import"),
         path("research/zotero/", zotero_view, name="research_zotero"),

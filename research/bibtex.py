@@ -434,13 +434,14 @@ def parse(text: str) -> Parsed:
     finally:
         parser_logger.removeHandler(handler)
         parser_logger.propagate = propagate
-    entries = [(e.start_line + 1, e) for e in library.entries]
+    entries = [((e.start_line or 0) + 1, e) for e in library.entries]
     errors: list[tuple[int, str]] = []
     failed_lines: set[int] = set()
     for block in library.failed_blocks:
-        errors.append((block.start_line + 1, _reason(block, text)))
+        start = block.start_line or 0  # bibtexparser types it optional
+        errors.append((start + 1, _reason(block, text)))
         span = (block.raw or "").count("\n")
-        failed_lines.update(range(block.start_line, block.start_line + span + 2))
+        failed_lines.update(range(start, start + span + 2))
     warnings = [
         (line, message)
         for line, message in _junk(library.blocks, text)
@@ -503,7 +504,7 @@ def _junk(blocks: list[Any], text: str) -> list[tuple[int, str]]:
                 shown = stripped if len(stripped) <= 60 else stripped[:57] + "..."
                 out.append(
                     (
-                        _line_of(text, line, block.start_line + offset),
+                        _line_of(text, line, (block.start_line or 0) + offset),
                         _("text outside any entry was not imported: “%(text)s”") % {"text": shown},
                     )
                 )

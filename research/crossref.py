@@ -111,7 +111,7 @@ def compare(typed: dict[str, Any], found: ReferenceData) -> list[Difference]:
 
     out = []
     for typed_key, field_name in COMPARED_FIELDS:
-        label = str(Reference._meta.get_field(field_name).verbose_name)
+        label = str(getattr(Reference._meta.get_field(field_name), "verbose_name", field_name))
         out.append(
             Difference(
                 label, str(typed.get(typed_key) or ""), str(found.values.get(field_name) or "")

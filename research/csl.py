@@ -58,9 +58,9 @@ class ReferenceData:
         ref = Reference(**self.values)
         if self.key:
             ref.slug = self.key
-        ref.creators = [
-            ReferenceCreator(sort_order=i, **creator) for i, creator in enumerate(self.creators)
-        ]
+        ref.creators.set(
+            [ReferenceCreator(sort_order=i, **creator) for i, creator in enumerate(self.creators)]
+        )
         return ref
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -193,7 +193,7 @@ class LibraryIndex:
     by_isbn: dict[str, Reference] = field(default_factory=dict)
     by_pmid: dict[str, Reference] = field(default_factory=dict)
     by_zotero: dict[str, Reference] = field(default_factory=dict)
-    by_key: dict[tuple, Reference] = field(default_factory=dict)
+    by_key: dict[tuple[object, ...], Reference] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
 
     @classmethod
@@ -259,7 +259,7 @@ def _validate(data: ReferenceData) -> tuple[Reference, list[str]]:
     return ref, errors
 
 
-def _messages(exc: ValidationError, model: type) -> list[str]:
+def _messages(exc: ValidationError, model: type[Model]) -> list[str]:
     if not hasattr(exc, "error_dict"):
         return list(exc.messages)
     out = []
@@ -267,7 +267,7 @@ def _messages(exc: ValidationError, model: type) -> list[str]:
         if name == "__all__":
             out.extend(errors)
             continue
-        label = str(model._meta.get_field(name).verbose_name)
+        label = str(getattr(model._meta.get_field(name), "verbose_name", name))
         out.extend(f"{label}: {message}" for message in errors)
     return out
 
@@ -386,7 +386,7 @@ def _create(
         ref.verification_status = VerificationStatus.UNVERIFIED
         ref.verification_notes = note
         creators = [ReferenceCreator(sort_order=i, **c) for i, c in enumerate(data.creators)]
-        ref.creators = creators  # in memory, so unique_slug() sees the first author
+        ref.creators.set(creators)  # in memory, so unique_slug() sees the first author
         key = slugify(data.key)[:120]
         if key and key not in taken:
             ref.slug = key

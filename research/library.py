@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Case, Count, Max, Min, OuterRef, Q, QuerySet, Value, When
@@ -48,14 +48,14 @@ class LibraryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, area_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = area_choices
-        self.fields["sort"].choices = [
+        cast(forms.ChoiceField, self.fields["area"]).choices = area_choices
+        cast(forms.ChoiceField, self.fields["sort"]).choices = [
             (RELEVANCE, _("Relevance")),
             *[(k, label) for k, (label, _o) in SORTS.items()],
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("year_from"), data.get("year_to")
         if low and high and low > high:
             data["year_from"], data["year_to"] = high, low  # forgive a swapped range
@@ -174,8 +174,8 @@ class LibraryQuery:
             in_title = Q()
             for word in words:
                 in_title &= Q(title__icontains=word)
-            qs = qs.annotate(title_hit=Case(When(in_title, then=Value(0)), default=Value(1)))
-            return qs.order_by("title_hit", "-issued_year", "title", "pk")
+            hits = qs.annotate(title_hit=Case(When(in_title, then=Value(0)), default=Value(1)))
+            return hits.order_by("title_hit", "-issued_year", "title", "pk")
         label_order = SORTS[self.sort][1]
         if "first_author" in label_order:
             first = ReferenceCreator.objects.filter(reference=OuterRef("pk")).order_by("sort_order")

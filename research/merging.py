@@ -17,6 +17,7 @@ reports what it kept.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,7 +96,7 @@ def _shown(value: Any) -> str:
 def _label(name: str) -> str:
     if name == CREATORS:
         return str(_("authors and editors"))
-    return str(Reference._meta.get_field(name).verbose_name)
+    return str(getattr(Reference._meta.get_field(name), "verbose_name", name))
 
 
 def _same(name: str, old: Any, new: Any) -> bool:
@@ -147,7 +148,7 @@ def _creators_shown(creators: list[tuple[str, str, str, str]]) -> str:
     return "; ".join(names)
 
 
-def _creators_poorer(old: list[tuple[str, ...]], new: list[tuple[str, ...]]) -> bool:
+def _creators_poorer(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]]) -> bool:
     """Fewer people, or the same people with shorter given names (initials for full names)."""
     if len(new) < len(old):
         return True
@@ -232,9 +233,12 @@ def apply_changes(ref: Reference, chosen: list[FieldChange], note: str) -> None:
     """Write the chosen changes onto ``ref`` and save it (creators replaced as a whole)."""
     for change in chosen:
         if change.name == CREATORS:
-            ref.creators = [
-                ReferenceCreator(sort_order=i, **creator) for i, creator in enumerate(change.value)
-            ]
+            ref.creators.set(
+                [
+                    ReferenceCreator(sort_order=i, **creator)
+                    for i, creator in enumerate(change.value)
+                ]
+            )
         else:
             setattr(ref, change.name, change.value)
     fields = ", ".join(c.label for c in chosen)

@@ -15,7 +15,7 @@ from kindness_site.templatetags.seo_tags import json_ld
 
 from .models import CreatorRole, CslType, Reference
 
-COINS_GENRES = {
+COINS_GENRES: dict[str, tuple[str, str]] = {
     CslType.ARTICLE_JOURNAL: ("journal", "article"),
     CslType.ARTICLE_MAGAZINE: ("journal", "article"),
     CslType.ARTICLE_NEWSPAPER: ("journal", "article"),
@@ -90,10 +90,11 @@ def google_scholar_meta(ref: Reference, page_url: str) -> list[tuple[str, str]]:
                 "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.issued_date_parts)),
             )
         )
-    container = {
+    container_fields: dict[str, str] = {
         CslType.CHAPTER: "citation_inbook_title",
         CslType.PAPER_CONFERENCE: "citation_conference_title",
-    }.get(ref.csl_type, "citation_journal_title")
+    }
+    container = container_fields.get(ref.csl_type, "citation_journal_title")
     first, last = _pages(ref)
     for name, value in (
         (container, ref.container_title),
@@ -119,7 +120,7 @@ def google_scholar_meta(ref: Reference, page_url: str) -> list[tuple[str, str]]:
     return meta
 
 
-SCHEMA_TYPES = {
+SCHEMA_TYPES: dict[str, str] = {
     CslType.ARTICLE_JOURNAL: "ScholarlyArticle",
     CslType.REVIEW: "ScholarlyArticle",
     CslType.PAPER_CONFERENCE: "ScholarlyArticle",

@@ -9,9 +9,11 @@ the page's reference list.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, cast
 
 from draftjs_exporter.dom import DOM
+from draftjs_exporter.types import Element
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.rich_text import LinkHandler
 
@@ -27,22 +29,24 @@ class CitationLinkHandler(LinkHandler):
         return Reference
 
     @classmethod
-    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+    def expand_db_attributes_many(cls, attrs_list: list[dict[str, Any]]) -> list[str]:
         """One query for every citation in the text (Wagtail's bulk rewriter calls this)."""
-        refs = cls.get_many(attrs_list)
+        refs = cast("list[Reference | None]", cls.get_many(attrs_list))  # None: a deleted one
         return [citation_marker(ref) for ref in refs]
 
     @classmethod
-    def expand_db_attributes(cls, attrs: dict) -> str:
+    def expand_db_attributes(cls, attrs: dict[str, Any]) -> str:
         return cls.expand_db_attributes_many([attrs])[0]
 
     @classmethod
-    def extract_references(cls, attrs: dict):
+    def extract_references(
+        cls, attrs: dict[str, Any]
+    ) -> Iterator[tuple[type[Reference], str, str, str]]:
         if attrs.get("id"):
             yield Reference, attrs["id"], "", ""
 
 
-def citation_entity(props: dict[str, Any]):
+def citation_entity(props: dict[str, Any]) -> Element:
     """contentstate -> database: the entity becomes ``<a linktype="citation" id="…">``."""
     return DOM.create_element(
         "a", {"linktype": "citation", "id": props.get("id")}, props["children"]
@@ -52,7 +56,7 @@ def citation_entity(props: dict[str, Any]):
 class CitationElementHandler(LinkElementHandler):
     """database -> contentstate: the editor shows the reference's short label as a tooltip."""
 
-    def get_attribute_data(self, attrs: dict) -> dict[str, Any]:
+    def get_attribute_data(self, attrs: dict[str, Any]) -> dict[str, Any]:
         try:
             pk = int(attrs["id"])
         except (KeyError, ValueError):

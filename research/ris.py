@@ -15,7 +15,7 @@ from .csl import ReferenceData
 from .identifiers import normalise_doi, split_isbns
 from .models import CreatorRole, CslType, Reference
 
-WRITE_TYPES = {
+WRITE_TYPES: dict[str, str] = {
     CslType.ARTICLE_JOURNAL: "JOUR",
     CslType.ARTICLE_MAGAZINE: "MGZN",
     CslType.ARTICLE_NEWSPAPER: "NEWS",
@@ -134,7 +134,7 @@ def _name(raw: str, role: str) -> dict[str, str]:
 
 def record_to_data(rec: dict[str, Any]) -> ReferenceData:
     ris_type = str(rec.get("type_of_reference", "")).upper()
-    csl_type = READ_TYPES.get(ris_type)
+    csl_type: str | None = READ_TYPES.get(ris_type)
     if csl_type is None:
         raise ValueError(f"unknown record type TY - {ris_type or '(missing)'}")
     if csl_type == CslType.ARTICLE_JOURNAL and str(rec.get("type_of_work", "")).lower() == "review":

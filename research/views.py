@@ -73,7 +73,7 @@ def library_view(page: ResearchIndexPage, request: HttpRequest, export: bool = F
     per_page = min(max(page.per_page or 20, 5), 100)
     facets = query.facets()
     paginator = Paginator(results, per_page)
-    paginator.count = query.total  # counted with the facets: no separate COUNT query
+    paginator.count = query.total or 0  # counted with the facets: no separate COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
@@ -151,7 +151,9 @@ def cited_on(ref: Reference) -> list[Page]:
     return list(pages.order_by("title")[:50])
 
 
-def alternates(page: ResearchIndexPage, ref: Reference, request: HttpRequest) -> list[dict]:
+def alternates(
+    page: ResearchIndexPage, ref: Reference, request: HttpRequest
+) -> list[dict[str, str]]:
     """The same reference in the other languages' libraries (for hreflang); the libraries' URLs
     come from the cache of live translations (no query until the page tree changes)."""
     route = page.reverse_subpage("reference", args=[ref.slug])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import reverse, reverse_lazy
+from django.http import HttpRequest
+from django.urls import URLPattern, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column
+from wagtail.rich_text.feature_registry import FeatureRegistry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,6 +16,7 @@ from kindness_site.editors.menus import PermissionMenuItem
 
 from .admin_views import admin_urls
 from .models import Reference
+from .models.reference import ReferenceQuerySet
 from .richtext import CONTENTSTATE_RULE, CitationLinkHandler
 
 # What ``admin_views.import_view`` and ``doi_view`` ask for (both create references): their menu
@@ -39,7 +42,7 @@ class ReferenceViewSet(SnippetViewSet):
     ordering = ["-issued_year", "title"]
     copy_view_enabled = False
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> ReferenceQuerySet:
         return Reference.objects.prefetch_related("creators")
 
 
@@ -47,7 +50,7 @@ register_snippet(ReferenceViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_research_urls():
+def register_research_urls() -> list[URLPattern]:
     return admin_urls()
 
 
@@ -86,7 +89,7 @@ def register_zotero_menu_item() -> PermissionMenuItem:
 
 
 @hooks.register("register_rich_text_features")
-def register_citation_feature(features) -> None:
+def register_citation_feature(features: FeatureRegistry) -> None:
     """``citation``: an in-text citation entity with a reference chooser (like document-link).
 
     Not a default feature: page models opt in by listing "citation" in their rich-text features.

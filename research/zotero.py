@@ -98,9 +98,9 @@ class Client:
         base_url: str | None = None,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
-        self.library = (library or getattr(settings, "ZOTERO_LIBRARY", "")).strip("/")
+        self.library = (library or getattr(settings, "ZOTERO_LIBRARY", "") or "").strip("/")
         self.api_key = api_key if api_key is not None else getattr(settings, "ZOTERO_API_KEY", "")
-        self.base_url = (base_url or getattr(settings, "ZOTERO_API_URL", "")).rstrip("/")
+        self.base_url = (base_url or getattr(settings, "ZOTERO_API_URL", "") or "").rstrip("/")
         self.sleep = sleep or _sleep
         self.backoff_until = 0.0
         if not self.library or not self.library.startswith(("groups/", "users/")):

@@ -111,7 +111,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def request(port: int, method: str, path: str, body: str | None = None, timeout: float = 120):
+def request(
+    port: int, method: str, path: str, body: str | None = None, timeout: float = 120
+) -> tuple[int, float, bytes]:
     """One request on its own connection: (status, seconds, body)."""
     headers = {"Content-Type": "application/x-www-form-urlencoded"} if body else {}
     started = time.perf_counter()
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         "VAR_DIR": str(var_dir),
     }
     python = sys.executable
-    server: subprocess.Popen | None = None
+    server: subprocess.Popen[bytes] | None = None
     failures: list[str] = []
     psql(f"CREATE DATABASE {database}")
     try:

@@ -72,7 +72,7 @@ def site_tree(home, home_it) -> dict[str, HomePage]:
     return {"en": home, "it": home_it}
 
 
-def publish_child(parent: Page, page: Page) -> Page:
+def publish_child[P: Page](parent: Page, page: P) -> P:
     """Add ``page`` under ``parent`` and publish it (helper shared by test modules)."""
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -90,7 +90,7 @@ def demo_content_loaded() -> Iterator[None]:
     next module's inserts cannot collide on PostgreSQL.
     """
     name = str(connection.settings_dict["NAME"])
-    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()  # type: ignore[attr-defined]  # SQLite's wrapper only
     if not (in_memory or name.startswith("test_")):
         pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
     snapshot = connection.creation.serialize_db_to_string()

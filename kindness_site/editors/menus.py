@@ -21,4 +21,4 @@ class PermissionMenuItem(MenuItem):
         self.permissions = permissions
 
     def is_shown(self, request: Any) -> bool:
-        return request.user.has_perms(self.permissions)
+        return bool(request.user.has_perms(self.permissions))

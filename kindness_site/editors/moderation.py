@@ -10,6 +10,7 @@ notifications and the "awaiting your review" panel work as for a submission from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -47,7 +48,7 @@ def can_submit(page: Page, user: Any) -> bool:
     if not (page.has_unpublished_changes or localize_translation(page) is not None):
         return False
     permissions = page.permissions_for_user(user)
-    return permissions.can_edit() and permissions.can_submit_for_moderation()
+    return bool(permissions.can_edit() and permissions.can_submit_for_moderation())
 
 
 def submit_view(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -76,7 +77,7 @@ def submit_view(request: HttpRequest, page_id: int) -> HttpResponse:
     )
 
 
-def listing_button(page: Page, user: Any, next_url: str | None = None):
+def listing_button(page: Page, user: Any, next_url: str | None = None) -> Iterator[Button]:
     """ "Submit to <workflow>" in the explorer's "More options" menu of a submittable page."""
     if can_submit(page, user):
         yield Button(

@@ -12,7 +12,7 @@ import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, Case, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import BigIntegerField, Case, Count, Exists, Model, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -31,7 +31,7 @@ from .translations import translation_status
 LISTED = 8
 
 
-def snippet_url(model: type, action: str, *args: Any) -> str:
+def snippet_url(model: type[Model], action: str, *args: Any) -> str:
     """Admin URL of a registered snippet's view, or "" when it is not registered."""
     viewset = getattr(model, "snippet_viewset", None)
     if viewset is None:
@@ -43,7 +43,7 @@ def snippet_url(model: type, action: str, *args: Any) -> str:
 
 
 def can_edit_pages(user: Any) -> bool:
-    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+    return bool(PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"]))
 
 
 class DashboardPanel(Component):
@@ -80,14 +80,14 @@ class PendingApplicationsPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("pages.change_member")
+        return bool(user.has_perm("pages.change_member"))
 
     def panel_data(self) -> dict[str, Any]:
         # Status "pending" is kept in step with the workflow: waiting for a coordinator's step.
         pending = Member.objects.filter(status="pending", live=False).order_by("submitted_at", "pk")
         rows = list(pending.only("pk", "name", "kind", "country", "submitted_at")[:LISTED])
         for member in rows:
-            member.edit_url = snippet_url(Member, "edit", member.pk)
+            member.edit_url = snippet_url(Member, "edit", member.pk)  # type: ignore[attr-defined]  # for the template
         list_url = snippet_url(Member, "list")
         return {
             "count": pending.count() if len(rows) == LISTED else len(rows),
@@ -104,7 +104,7 @@ class NewSubscribersPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("newsletter.send_newsletter")
+        return bool(user.has_perm("newsletter.send_newsletter"))
 
     def panel_data(self) -> dict[str, Any]:
         week_ago = timezone.now() - datetime.timedelta(days=7)
@@ -127,7 +127,7 @@ class SendsInProgressPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("newsletter.send_newsletter")
+        return bool(user.has_perm("newsletter.send_newsletter"))
 
     def panel_data(self) -> dict[str, Any]:
         sends = list(
@@ -180,7 +180,7 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user: Any) -> bool:
-        return user.has_perm("research.change_reference")
+        return bool(user.has_perm("research.change_reference"))
 
     @staticmethod
     def missing_fields_q() -> Q:
@@ -212,9 +212,10 @@ class ReferencesNeedingAttentionPanel(DashboardPanel):
             .order_by("-is_flagged", "-is_incomplete", "title")[:LISTED]
         )
         for reference in rows:
-            reference.edit_url = snippet_url(Reference, "edit", reference.pk)
+            reference.edit_url = snippet_url(Reference, "edit", reference.pk)  # type: ignore[attr-defined]  # for the template
             kinds = {finding.get("kind") for finding in reference.check_findings or []}
-            reference.flag = next((label for kind, label in FLAGS if kind in kinds), "")
+            flag = next((label for kind, label in FLAGS if kind in kinds), "")
+            reference.flag = flag  # type: ignore[attr-defined]  # for the template
         return {"figures": figures, "references": rows, "list_url": snippet_url(Reference, "list")}
 
 

@@ -15,14 +15,19 @@ first rows) and two per translatable snippet model, whatever the size of the sit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet, Subquery
 from wagtail.models import DraftStateMixin, Locale, Page
 
 from .roles import TRANSLATABLE_SNIPPETS
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise, WithAnnotations
+    from wagtail_localize.models import TranslationSource
 
 LISTED = 8
 
@@ -34,6 +39,8 @@ class Pending:
     obj: Any
     missing: bool
     source_id: int | None
+    translate_url: str = ""  # filled in by the dashboard panel
+    sync_url: str = ""
 
 
 @dataclass
@@ -41,14 +48,24 @@ class LocaleStatus:
     locale: Locale
     pages_count: int = 0
     pages: list[Pending] = field(default_factory=list)
-    snippets: list[tuple[type, int]] = field(default_factory=list)  # (model, count)
+    snippets: list[tuple[type[Model], int]] = field(default_factory=list)  # (model, count)
+    snippet_links: list[tuple[StrOrPromise | None, int, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return self.pages_count + sum(count for _model, count in self.snippets)
 
 
-def _source_subquery(source_locale: Locale) -> QuerySet:
+class Annotations(TypedDict):
+    """What :func:`_annotate` adds to each row."""
+
+    is_translated: bool
+    synced_at: datetime | None
+    source_pk: int | None
+    translated_at: datetime | None
+
+
+def _source_subquery(source_locale: Locale) -> QuerySet[TranslationSource]:
     from wagtail_localize.models import TranslationSource
 
     return TranslationSource.objects.filter(
@@ -57,15 +74,21 @@ def _source_subquery(source_locale: Locale) -> QuerySet:
 
 
 def _annotate(
-    queryset: QuerySet, model: type, source_locale: Locale, target: Locale, has_alias: bool
-) -> QuerySet:
-    """Adds ``has_translation``, ``synced_at``, ``source_pk`` and ``translated_at``."""
+    queryset: QuerySet[Any],
+    model: type[Model],
+    source_locale: Locale,
+    target: Locale,
+    has_alias: bool,
+) -> QuerySet[Any]:
+    """Adds ``is_translated``, ``synced_at``, ``source_pk`` and ``translated_at``."""
     sources = _source_subquery(source_locale)
-    translations = model.objects.filter(translation_key=OuterRef("translation_key"), locale=target)
+    translations = model._default_manager.filter(
+        translation_key=OuterRef("translation_key"), locale=target
+    )
     if has_alias:
         translations = translations.filter(alias_of__isnull=True)
     annotations: dict[str, Any] = {
-        "has_translation": Exists(translations),
+        "is_translated": Exists(translations),
         "synced_at": Subquery(sources.values("last_updated_at")[:1]),
         "source_pk": Subquery(sources.values("pk")[:1]),
     }
@@ -73,31 +96,35 @@ def _annotate(
         annotations["translated_at"] = Subquery(
             translations.values("latest_revision__created_at")[:1]
         )
-    return queryset.annotate(**annotations)
+    annotated: QuerySet[Any] = queryset.annotate(**annotations)
+    return annotated
 
 
-def _needs_work(model: type) -> Q:
-    condition = Q(has_translation=False)
+def _needs_work(model: type[Model]) -> Q:
+    condition = Q(is_translated=False)
     if issubclass(model, DraftStateMixin):
-        condition |= Q(has_translation=True, synced_at__isnull=False) & (
+        condition |= Q(is_translated=True, synced_at__isnull=False) & (
             Q(last_published_at__gt=F("synced_at")) | Q(synced_at__gt=F("translated_at"))
         )
     return condition
 
 
-def page_queryset(source_locale: Locale, target: Locale) -> QuerySet:
+def page_queryset(
+    source_locale: Locale, target: Locale
+) -> QuerySet[WithAnnotations[Page, Annotations]]:
     """Live source-language pages (not the tree root) that need translating into ``target``."""
+    pages: QuerySet[Any]
     pages = Page.objects.filter(locale=source_locale, live=True, depth__gt=1, alias_of__isnull=True)
     pages = _annotate(pages, Page, source_locale, target, has_alias=True)
     return pages.filter(_needs_work(Page)).order_by("-last_published_at", "pk")
 
 
-def snippet_models() -> list[type]:
+def snippet_models() -> list[type[Model]]:
     return [apps.get_model(label) for label in TRANSLATABLE_SNIPPETS]
 
 
-def snippet_queryset(model: type, source_locale: Locale, target: Locale) -> QuerySet:
-    objects = model.objects.filter(locale=source_locale)
+def snippet_queryset(model: type[Model], source_locale: Locale, target: Locale) -> QuerySet[Any]:
+    objects = model._default_manager.filter(locale=source_locale)
     if issubclass(model, DraftStateMixin):
         objects = objects.filter(live=True)
     return _annotate(objects, model, source_locale, target, has_alias=False).filter(
@@ -119,7 +146,7 @@ def translation_status(limit: int = LISTED) -> list[LocaleStatus]:
         pages = page_queryset(source, target)
         status.pages_count = pages.count()
         status.pages = [
-            Pending(obj=page, missing=not page.has_translation, source_id=page.source_pk)
+            Pending(obj=page, missing=not page.is_translated, source_id=page.source_pk)
             for page in pages[:limit]
         ]
         for model in snippet_models():

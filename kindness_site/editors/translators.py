@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from wagtail.models import TranslatableMixin
 from .roles import TRANSLATORS
 
 
-def is_translator_only(user: Any, model: type) -> bool:
+def is_translator_only(user: Any, model: type[Model]) -> bool:
     """True when the user's right to change ``model`` comes only from the Translators group."""
     if user.is_superuser:
         return False
@@ -59,5 +60,5 @@ def refuse_source_snippets_to_translators(
             "language menu, or ask an editor to change the English original."
         ),
     )
-    viewset = instance.snippet_viewset
+    viewset = instance.snippet_viewset  # type: ignore[attr-defined]  # set by register_snippet
     return redirect(viewset.get_url_name("list"))

@@ -33,7 +33,7 @@ class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         language = guide_language(self.request.GET.get("lang"))
         url = reverse("kindness_editors_guide")
         context.update(

@@ -14,9 +14,10 @@ approving group holds the publish permission of what it approves (see ``roles.py
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps as global_apps
+from django.db.models import Model
 
 from .roles import (
     MODERATION_TASK,
@@ -26,6 +27,9 @@ from .roles import (
     NETWORK_TASK,
     NETWORK_WORKFLOW,
 )
+
+if TYPE_CHECKING:
+    from wagtail.models import Workflow
 
 # Each workflow: its single task's name and the group that approves it.
 WORKFLOWS: dict[str, tuple[str, str]] = {
@@ -96,13 +100,13 @@ def apply_moderation_workflow(apps: Any, schema_editor: Any = None) -> None:
         )
 
 
-def moderation_workflow(name: str = MODERATION_WORKFLOW) -> Any | None:
+def moderation_workflow(name: str = MODERATION_WORKFLOW) -> Workflow | None:
     from wagtail.models import Workflow
 
     return Workflow.objects.filter(name=name, active=True).first()
 
 
-def public_snippet_models() -> list[type]:
+def public_snippet_models() -> list[type[Model]]:
     """The public snippet models (every app is always installed)."""
     return [global_apps.get_model(label) for label in PUBLIC_SNIPPETS]
 

@@ -10,10 +10,12 @@ attach their own authenticator to an account that already has one.
 from __future__ import annotations
 
 from base64 import b32encode
+from typing import TYPE_CHECKING
 
 import segno
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.http import HttpRequest
 from django_otp import verify_token as otp_verify_token
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -24,14 +26,28 @@ RECOVERY_DEVICE_NAME = "recovery"
 RECOVERY_CODE_COUNT = 10
 
 
-def has_second_factor(user: AbstractBaseUser) -> bool:
+if TYPE_CHECKING:  # annotations only: what login_required and OTPMiddleware guarantee
+
+    class OTPUser(User):
+        """The signed-in user with the ``is_verified`` that django-otp's OTPMiddleware adds."""
+
+        def is_verified(self) -> bool: ...
+
+    class OTPRequest(HttpRequest):
+        """A request to a ``login_required`` view behind OTPMiddleware."""
+
+        user: OTPUser
+
+
+def has_second_factor(user: User) -> bool:
     """True once the user has confirmed an authenticator (recovery codes alone do not count)."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def pending_authenticator(user: AbstractBaseUser) -> TOTPDevice:
+def pending_authenticator(user: User) -> TOTPDevice:
     """The unconfirmed authenticator being set up; the same secret until it is confirmed, so
     reloading the set-up page does not invalidate a QR code already scanned."""
+    device: TOTPDevice | None
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
@@ -48,7 +64,7 @@ def confirm_authenticator(device: TOTPDevice) -> list[str]:
 
 
 @transaction.atomic
-def new_recovery_codes(user: AbstractBaseUser) -> list[str]:
+def new_recovery_codes(user: User) -> list[str]:
     """Replace the user's recovery codes with a fresh set and return them (shown once)."""
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
@@ -59,22 +75,23 @@ def new_recovery_codes(user: AbstractBaseUser) -> list[str]:
     return codes
 
 
-def recovery_codes_left(user: AbstractBaseUser) -> int:
+def recovery_codes_left(user: User) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
 @transaction.atomic
-def create_authenticator(user: AbstractBaseUser, *, replace: bool = False) -> TOTPDevice:
+def create_authenticator(user: User, *, replace: bool = False) -> TOTPDevice:
     """An operator's shortcut: a confirmed authenticator created on the server (used by
     ``create_totp_device``). Refuses to replace an existing one unless asked to."""
     existing = TOTPDevice.objects.filter(user=user)
     if existing.filter(confirmed=True).exists() and not replace:
         raise ValueError(f"{user.get_username()} already has an authenticator.")
     existing.delete()
-    return TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=True)
+    device: TOTPDevice = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=True)
+    return device
 
 
-def verify(user: AbstractBaseUser, token: str) -> Device | None:
+def verify(user: User, token: str) -> Device | None:
     """The confirmed device that accepts ``token``, or None.
 
     Six digits go to the authenticator, anything else to the recovery codes, so a mistyped code
@@ -84,7 +101,7 @@ def verify(user: AbstractBaseUser, token: str) -> Device | None:
     """
     model = TOTPDevice if token.isdigit() else StaticDevice
     for device in model.objects.filter(user=user, confirmed=True):
-        verified = otp_verify_token(user, device.persistent_id, token)
+        verified: Device | None = otp_verify_token(user, device.persistent_id, token)
         if verified is not None:
             return verified
     return None

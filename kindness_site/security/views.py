@@ -6,6 +6,8 @@ Wagtail's sign-in page; none of them is cached (``never_cache``) because they sh
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +24,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from . import ratelimit, twofactor
 from .forms import TokenForm
+
+if TYPE_CHECKING:
+    from .twofactor import OTPRequest
 
 VERIFY_SCOPE = "otp-verify"
 
@@ -55,7 +60,7 @@ def _verify_limited(request: HttpRequest) -> HttpResponse | None:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def otp_setup(request: HttpRequest) -> HttpResponse:
+def otp_setup(request: OTPRequest) -> HttpResponse:
     """Scan a QR code (or type the secret), confirm with one code, receive recovery codes."""
     user = request.user
     if twofactor.has_second_factor(user):
@@ -99,7 +104,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def otp_verify(request: HttpRequest) -> HttpResponse:
+def otp_verify(request: OTPRequest) -> HttpResponse:
     """Enter a code from the authenticator (or a recovery code) to unlock the admin."""
     user = request.user
     if not twofactor.has_second_factor(user):
@@ -140,7 +145,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def recovery_codes(request: HttpRequest) -> HttpResponse:
+def recovery_codes(request: OTPRequest) -> HttpResponse:
     """How many recovery codes are left; POST replaces them all with a new set (shown once).
 
     Reached only by verified users: the two-factor middleware guards every /admin/ view except

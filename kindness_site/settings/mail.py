@@ -8,11 +8,12 @@ development backends.
 """
 
 from pathlib import Path
+from typing import Any
 
 from .env import env_bool, env_int, env_list, env_str
 
 
-def build_mailers(provider: str, var_dir: Path) -> dict:
+def build_mailers(provider: str, var_dir: Path) -> dict[str, dict[str, Any]]:
     if provider == "file":
         return {
             "default": {

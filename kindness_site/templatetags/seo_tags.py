@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from django import template
+from django.template.context import Context
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -27,9 +28,9 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def site_json_ld(context) -> SafeString:
+def site_json_ld(context: Context) -> SafeString:
     """``Organization`` and ``WebSite`` with a ``SearchAction`` for the active language."""
-    site_settings = context.get("settings", {}).get("pages", {}).get("SiteSettings")
+    site_settings = (context.get("settings") or {}).get("pages", {}).get("SiteSettings")
     root = absolute("/")
     org: dict[str, Any] = {
         "@type": "Organization",

@@ -6,7 +6,10 @@ The published issue page *is* the web version; the email is rendered from the sa
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -38,7 +41,7 @@ class NewsletterIndexPage(BasePage):
     class Meta:
         verbose_name = _("newsletter archive")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         issues = (
             NewsletterIssuePage.objects.child_of(self)

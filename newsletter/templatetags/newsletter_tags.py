@@ -6,7 +6,10 @@ form in a footer); the home page and the dedicated page show them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.template.context import Context
 from django.utils.translation import get_language
 
 from ..forms import SOURCES, SignupForm
@@ -15,7 +18,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("newsletter/includes/signup_form.html", takes_context=True)
-def newsletter_signup_form(context, source: str = "footer", topics: bool | None = None) -> dict:
+def newsletter_signup_form(
+    context: Context, source: str = "footer", topics: bool | None = None
+) -> dict[str, Any]:
     """Render the sign-up form; ``source`` is recorded in the consent ledger."""
     if source not in SOURCES:
         source = "page"

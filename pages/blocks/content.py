@@ -1,5 +1,7 @@
 """Text blocks: headings, rich text, quotes, calls to action and accordions (FAQ)."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -45,7 +47,7 @@ class HeadingBlock(blocks.StructBlock):
 class RichTextBlock(blocks.RichTextBlock):
     """Body text with a restrained set of formatting options that stay accessible."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
@@ -131,7 +133,7 @@ class CallToActionBlock(blocks.StructBlock):
             "url": "https://example.org/",
         }
 
-    def clean(self, value):
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page or enter an address (one of the two).")

@@ -5,6 +5,8 @@ research app (see CONTRIBUTING, "Layout and import direction"). A figure must na
 either a reference from the research library or a written source; nothing rests on hearsay.
 """
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -17,10 +19,10 @@ REFERENCE_MODEL = "research.Reference"
 class ReferenceChooserBlock(SnippetChooserBlock):
     """Chooses a research reference, named by string (``pages`` never imports ``research``)."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(REFERENCE_MODEL, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, tuple[()], dict[str, Any]]:
         _path, _args, kwargs = super().deconstruct()
         return "pages.blocks.evidence.ReferenceChooserBlock", (), kwargs
 
@@ -73,7 +75,7 @@ class StatisticBlock(blocks.StructBlock):
             "source_text": "Zak, P. J. (2017). The Neuroscience of Trust. Harvard Business Review.",
         }
 
-    def clean(self, value):
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         value = super().clean(value)
         if not value.get("source") and not value.get("source_text"):
             message = _("Every figure needs a source: choose a reference or write one.")

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
@@ -11,8 +12,13 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+if TYPE_CHECKING:  # the mixin is only ever mixed into StructBlocks
+    _StructBlockBase = blocks.StructBlock
+else:
+    _StructBlockBase = object
 
-class LibraryPreviewMixin:
+
+class LibraryPreviewMixin(_StructBlockBase):
     """Fills the empty image and document choosers of a block's preview with the newest item of
     the library, so the block picker shows a real picture or file instead of an empty frame.
 
@@ -165,14 +171,16 @@ class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
             "caption": "How a class learnt to look after each other.",
         }
 
-    def clean(self, value):
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         value = super().clean(value)
         if parse_video_url(value.get("url", "")) is None:
             message = _("Use a YouTube or Vimeo address; other sites cannot be embedded.")
             raise StructBlockValidationError(block_errors={"url": ValidationError(message)})
         return value
 
-    def get_context(self, value, parent_context=None):
+    def get_context(
+        self, value: blocks.StructValue, parent_context: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
         context["video"] = parse_video_url(value.get("url", ""))
         return context

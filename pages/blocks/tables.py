@@ -1,5 +1,7 @@
 """Tables: data with a caption and header row, so screen readers announce them properly."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
@@ -22,7 +24,9 @@ class TableBlock(blocks.StructBlock):
         help_text=_("Where the data comes from, shown under the table."),
     )
 
-    def get_context(self, value, parent_context=None):
+    def get_context(
+        self, value: blocks.StructValue, parent_context: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         """Render the grid with our caption as its ``<caption>`` (Wagtail's own caption field
         is hidden in the editor by using ours, which is required)."""
         context = super().get_context(value, parent_context=parent_context)

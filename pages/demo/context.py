@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.module_loading import module_has_submodule
 from wagtail.blocks import StreamValue
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 from .data import english, translations
@@ -40,7 +40,7 @@ class DemoContext:
     """What builders share. ``counts`` feeds the summary line: created / updated / unchanged."""
 
     stdout: Any = None
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
     data: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -59,11 +59,11 @@ class DemoContext:
             self.stdout.write(f"  {message}")
 
     # --- idempotent upserts -------------------------------------------------------------
-    def upsert(
-        self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
-    ) -> tuple[models.Model, bool]:
+    def upsert[M: models.Model](
+        self, model: type[M], lookup: dict[str, Any], values: dict[str, Any]
+    ) -> tuple[M, bool]:
         """Create or update a plain model row; returns ``(obj, changed)`` and counts it."""
-        obj = model.objects.filter(**lookup).first()
+        obj = model._default_manager.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **values)
             obj.save()
@@ -77,11 +77,11 @@ class DemoContext:
             self.counts["unchanged"] += 1
         return obj, changed
 
-    def upsert_page(
-        self, parent: Page, model: type[Page], slug: str, values: dict[str, Any]
-    ) -> tuple[Page, bool]:
+    def upsert_page[P: Page](
+        self, parent: Page, model: type[P], slug: str, values: dict[str, Any]
+    ) -> tuple[P, bool]:
         """Create or update (and publish) a child page of ``parent`` identified by its slug."""
-        existing = parent.get_children().filter(slug=slug).specific().first()
+        existing: P | None = parent.get_children().filter(slug=slug).specific().first()
         if existing is None:
             page = model(slug=slug, **values)
             parent.add_child(instance=page)
@@ -96,13 +96,13 @@ class DemoContext:
         self.counts["unchanged"] += 1
         return existing, False
 
-    def upsert_translated_page(
+    def upsert_translated_page[P: Page](
         self,
         parent: Page,
-        model: type[Page],
+        model: type[P],
         spec: dict[str, Any],
         values: dict[str, Any] | None = None,
-    ) -> Page:
+    ) -> P:
         """A page from its ``demo.yaml`` entry (``slug`` and fields, in both languages), upserted
         in English and translated; ``values`` adds fields that are not text (images, links)."""
         fields = english(spec)
@@ -111,14 +111,14 @@ class DemoContext:
         return page
 
     # --- translations --------------------------------------------------------------------
-    def translate(
+    def translate[T: TranslatableMixin](
         self,
-        instance: models.Model,
+        instance: T,
         strings: dict[str, str],
         *,
         changed: bool = True,
         language: str = "it",
-    ) -> models.Model:
+    ) -> T:
         """Create or refresh the translation of ``instance`` through wagtail-localize.
 
         ``strings`` maps each English source segment to its translation, as a human translator
@@ -127,7 +127,7 @@ class DemoContext:
         translation is missing, nothing is written: a second run changes nothing.
         """
         target_locale = Locale.objects.get(language_code=language)
-        existing = instance.get_translation_or_none(target_locale)
+        existing: T | None = instance.get_translation_or_none(target_locale)
         if existing is not None and not changed:
             self.counts["unchanged"] += 1
             return existing
@@ -153,7 +153,8 @@ class DemoContext:
             self.counts["untranslated segments"] += len(missing)
             self.log(f"{instance}: {len(missing)} segment(s) left in English: {missing[:3]}")
         self.counts["translated"] += 1
-        return instance.get_translation(target_locale)
+        translated: T = instance.get_translation(target_locale)
+        return translated
 
 
 def _assign(obj: models.Model, values: dict[str, Any]) -> bool:

@@ -8,6 +8,8 @@ a different article; see research/demo.py.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 
 from ..models import HomePage
@@ -21,7 +23,7 @@ EVIDENCE = HOME["evidence"]
 STRINGS_IT = translations(HOME)
 
 
-def _references(ctx: DemoContext) -> dict:
+def _references(ctx: DemoContext) -> dict[str, Any]:
     """The research library's records by short key (from research.demo, or looked up)."""
     refs = ctx.data.get("references")
     if refs:
@@ -31,7 +33,7 @@ def _references(ctx: DemoContext) -> dict:
     return {"zak2017": zak} if zak else {}
 
 
-def evidence(ctx: DemoContext) -> list[dict]:
+def evidence(ctx: DemoContext) -> list[dict[str, Any]]:
     """The home page's figures as statistic blocks, each linked to its source reference."""
     source = _references(ctx).get(EVIDENCE["source"])
     shared = english({key: EVIDENCE[key] for key in ("context", "source_text")})
@@ -49,7 +51,7 @@ def evidence(ctx: DemoContext) -> list[dict]:
     ]
 
 
-def _update(ctx: DemoContext, values: dict) -> None:
+def _update(ctx: DemoContext, values: dict[str, Any]) -> None:
     """Apply ``values`` to the English home page; publish and re-translate only on change."""
     home = HomePage.objects.get(pk=ctx.data["home"].pk)
     from .context import _assign

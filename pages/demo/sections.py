@@ -62,7 +62,9 @@ def ensure_sections(ctx: DemoContext, areas: dict[str, Area]) -> list[SectionPag
     return pages
 
 
-def _ensure_overview_cards(ctx: DemoContext, overview: StandardPage, pages) -> None:
+def _ensure_overview_cards(
+    ctx: DemoContext, overview: StandardPage, pages: list[SectionPage]
+) -> None:
     heading = english(OVERVIEW["cards_heading"])
     body = [{"type": "card_grid", "value": {"heading": heading, "pages": [p.pk for p in pages]}}]
     overview = StandardPage.objects.get(pk=overview.pk)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import Model
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page, Site
 
 from ..models import HomePage, Menu, MenuLocation, SiteSettings
@@ -65,14 +68,14 @@ def ensure_site(ctx: DemoContext, home: HomePage) -> Site:
     return site
 
 
-def _assign_changed(obj, values: dict) -> bool:
+def _assign_changed(obj: Model, values: dict[str, Any]) -> bool:
     changed = [key for key, value in values.items() if getattr(obj, key) != value]
     for key in changed:
         setattr(obj, key, values[key])
     return bool(changed)
 
 
-def _update(page: HomePage, values: dict) -> bool:
+def _update(page: HomePage, values: dict[str, Any]) -> bool:
     changed = any(getattr(page, key) != value for key, value in values.items())
     if changed:
         for key, value in values.items():
@@ -90,7 +93,7 @@ def ensure_settings(ctx: DemoContext) -> None:
     )
 
 
-def menu_items(pages: list[Page]) -> list[dict]:
+def menu_items(pages: list[Page]) -> list[dict[str, Any]]:
     return [{"type": "page", "value": {"page": page.pk, "label": ""}} for page in pages]
 
 
@@ -112,7 +115,7 @@ def ensure_menu(
     return menu
 
 
-def _normalise_items(items) -> list[dict]:
+def _normalise_items(items: StreamValue) -> list[dict[str, Any]]:
     return [
         {"type": "page", "value": {"page": block.value["page"].pk, "label": block.value["label"]}}
         for block in items

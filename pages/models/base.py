@@ -1,13 +1,17 @@
 """What every public page shares: a social image, an SEO-friendly title, and listing defaults."""
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 from pages.links import localized_links, page_link_ids
 from pages.queries import route_descendants, view_restrictions
@@ -50,24 +54,24 @@ class BasePage(Page):
                 return Truncator(text).chars(self.META_DESCRIPTION_CHARS)
         return ""
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Resolve every page link of the page's text and blocks in one batch up front, so each
         block's own lookup finds it cached (``pages.links``): flat in the number of links."""
         context = super().get_context(request, *args, **kwargs)
         localized_links(page_link_ids(self))
         return context
 
-    def get_social_image(self):
+    def get_social_image(self) -> AbstractImage | None:
         return self.social_image
 
-    def route(self, request, path_components):
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
         """Resolve the rest of the URL in one query instead of two per level (see
         ``pages.queries.route_descendants``)."""
         if not path_components:
             return super().route(request, path_components)
         return route_descendants(self, request, path_components)
 
-    def get_view_restrictions(self):
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         """One query instead of Wagtail's two on every page served (see
         ``pages.queries.view_restrictions``)."""
         return view_restrictions(self)

@@ -7,10 +7,11 @@ never goes stale). The template only arranges them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -26,10 +27,15 @@ from ..stories.models import StoryIndexPage, StoryPage
 from .base import BasePage
 from .section import SectionPage
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
 
-def _heading(verbose: str, help_text: str, default: str = "") -> models.CharField:
+def _heading(
+    verbose: StrOrPromise, help_text: StrOrPromise, default: str = ""
+) -> models.CharField[str, str]:
     """A section heading of the home page; every one is optional and up to 120 characters."""
     return models.CharField(
         verbose, max_length=120, blank=True, default=default, help_text=help_text
@@ -308,7 +314,7 @@ class HomePage(BasePage):
             links["story_index"] = index
         return links
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         # Both lookups change only with the page tree: shared between requests until it does.
         context["section_pages"] = tree_cached(

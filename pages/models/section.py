@@ -6,15 +6,20 @@ on the page come from whatever is tagged with the page's area, so the page is ne
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
 from ..queries import area_taxonomy, prefetch_renditions
 from ..stories.models import StoryPage, parent_url
+from .areas import Area
 from .base import BasePage
 
 SECTION_STORIES = 3
@@ -141,10 +146,10 @@ class SectionPage(BasePage):
         verbose_name = _("area page")
         verbose_name_plural = _("area pages")
 
-    def get_social_image(self):
+    def get_social_image(self) -> AbstractImage | None:
         return self.social_image or self.hero_image
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         area = self.cached_area
         stories = list(
@@ -160,7 +165,7 @@ class SectionPage(BasePage):
         return context
 
     @property
-    def cached_area(self):
+    def cached_area(self) -> Area:
         """The page's area from the cached taxonomy (no query), named in the page's language
         (wagtail-localize may have kept the English row on an Italian page)."""
         taxonomy = area_taxonomy()

@@ -4,12 +4,15 @@ These hold no prose (prose lives in translatable snippets and pages), so one row
 both languages.
 """
 
+from __future__ import annotations
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from ..queries import SETTINGS_KEY, cached
 
@@ -110,7 +113,7 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
     @classmethod
-    def for_site(cls, site):
+    def for_site(cls, site: Site | None) -> SiteSettings:
         """Read through the cache: every page shows these settings (footer, JSON-LD, social
         image), and they change a few times a year. A save bumps the content generation, which is
         in the key."""

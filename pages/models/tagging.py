@@ -8,16 +8,18 @@ carry English ``Area`` rows. Every query that matches content to an area therefo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Locale
 
 from .areas import Area
 
 
-def area_choices_for(instance, selected: Iterable[int] = ()) -> QuerySet[Area]:
+def area_choices_for(instance: Model, selected: Iterable[int] = ()) -> QuerySet[Area]:
     """Areas an editor may tick: those in the content's language, plus any already ticked.
 
     Without this the list would show every area twice (once per language).
@@ -31,9 +33,9 @@ def area_choices_for(instance, selected: Iterable[int] = ()) -> QuerySet[Area]:
     return Area.objects.filter(Q(locale_id=locale_id) | Q(pk__in=list(selected))).distinct()
 
 
-def _limit_area_field(form: forms.ModelForm) -> None:
+def _limit_area_field(form: forms.ModelForm[Any]) -> None:
     field = form.fields.get("areas")
-    if field is None:
+    if not isinstance(field, forms.ModelChoiceField):  # None while the form has no areas
         return
     selected = form.initial.get("areas") or []
     ids = [getattr(area, "pk", area) for area in selected]
@@ -43,7 +45,7 @@ def _limit_area_field(form: forms.ModelForm) -> None:
 class AreaTaggedPageForm(WagtailAdminPageForm):
     """Page form whose ``areas`` checkboxes show one language's areas only."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit_area_field(self)
 
@@ -51,11 +53,11 @@ class AreaTaggedPageForm(WagtailAdminPageForm):
 class AreaTaggedModelForm(WagtailAdminModelForm):
     """The same for snippets (network members)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit_area_field(self)
 
 
-def area_keys(areas: Iterable[Area]) -> list:
+def area_keys(areas: Iterable[Area]) -> list[UUID]:
     """``translation_key`` of each area: the language-independent identity used in queries."""
     return [area.translation_key for area in areas]

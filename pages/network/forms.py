@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -13,7 +16,7 @@ from .models import Member, MemberKind
 HONEYPOT_FIELD = "nickname"
 
 
-class JoinForm(forms.ModelForm):
+class JoinForm(forms.ModelForm[Member]):
     """An organisation's application to join. Saved as *pending*; staff approve it.
 
     ``nickname`` is a honeypot: hidden from people (CSS and ``aria-hidden``), filled in by bots.
@@ -70,13 +73,18 @@ class JoinForm(forms.ModelForm):
             "website": {"invalid": _("Enter a full address, starting with https://")},
         }
 
-    def __init__(self, *args, locale_id: int | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, locale_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = Area.objects.filter(locale_id=locale_id)
+        areas = cast(forms.ModelMultipleChoiceField[Area], self.fields["areas"])
+        # Without a language the filter matches no area (locale is never null).
+        areas.queryset = Area.objects.filter(locale_id=locale_id)  # type: ignore[misc]
         self.fields["areas"].required = False
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True
-        self.fields["kind"].choices = [("", _("Choose…")), *MemberKind.choices]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
+            ("", _("Choose…")),
+            *MemberKind.choices,
+        ]
         for name, field in self.fields.items():
             if field.required and name != "consent":
                 field.widget.attrs["required"] = True
@@ -102,13 +110,16 @@ class NetworkFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     area = forms.ChoiceField(label=_("Area"), required=False)
 
-    def __init__(self, data, *, areas: list[Area], country_codes: list[str]) -> None:
+    def __init__(
+        self, data: QueryDict | None, *, areas: list[Area], country_codes: list[str]
+    ) -> None:
         super().__init__(data)
         everything = ("", _("All"))
-        self.fields["kind"].choices = [everything, *MemberKind.choices]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [everything, *MemberKind.choices]
         names = sorted(((code, countries.name(code)) for code in country_codes), key=lambda c: c[1])
-        self.fields["country"].choices = [everything, *names]
-        self.fields["area"].choices = [everything, *((a.slug, a.name) for a in areas)]
+        cast(forms.ChoiceField, self.fields["country"]).choices = [everything, *names]
+        area_choices = [(a.slug, a.name) for a in areas]
+        cast(forms.ChoiceField, self.fields["area"]).choices = [everything, *area_choices]
         self._areas = {area.slug: area for area in areas}
 
     def selected(self) -> tuple[dict[str, str], bool]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
@@ -55,7 +57,7 @@ def member_list(page: NetworkPage, request: HttpRequest) -> HttpResponse:
 
 
 def _join_response(
-    page: NetworkPage, request: HttpRequest, form: JoinForm, status: int = 200, **extra
+    page: NetworkPage, request: HttpRequest, form: JoinForm, status: int = 200, **extra: Any
 ) -> HttpResponse:
     response = page.render(
         request,

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.http import HttpRequest
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from ..public_urls import absolute, page_absolute_url
 from .models import FEED_ITEMS, StoryIndexPage, StoryPage
 
 
-class StoryRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+class StoryRssFeed(Feed[StoryPage, StoryIndexPage]):
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
 
     def __init__(self, index: StoryIndexPage) -> None:
         super().__init__()
         self.index = index
 
-    def get_object(self, request, *args, **kwargs) -> StoryIndexPage:
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> StoryIndexPage:
         self.request = request
         return self.index
 
@@ -32,7 +36,7 @@ class StoryRssFeed(Feed):
     def feed_url(self, obj: StoryIndexPage) -> str:
         return absolute(self.request.path)
 
-    def items(self, obj: StoryIndexPage):
+    def items(self, obj: StoryIndexPage) -> list[StoryPage]:
         return list(obj.stories().prefetch_related(None).select_related(None)[:FEED_ITEMS])
 
     def item_title(self, item: StoryPage) -> str:
@@ -44,13 +48,13 @@ class StoryRssFeed(Feed):
     def item_link(self, item: StoryPage) -> str:
         return page_absolute_url(item)
 
-    def item_pubdate(self, item: StoryPage):
+    def item_pubdate(self, item: StoryPage) -> datetime.datetime:
         return item.published_datetime
 
-    def item_updateddate(self, item: StoryPage):
+    def item_updateddate(self, item: StoryPage) -> datetime.datetime:
         return item.last_published_at or item.published_datetime
 
-    def get_feed(self, obj, request):
+    def get_feed(self, obj: StoryIndexPage, request: HttpRequest) -> SyndicationFeed:
         feed = super().get_feed(obj, request)
         feed.feed["language"] = obj.locale.language_code
         return feed

@@ -6,20 +6,25 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
 
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, QuerySet, StringAgg
+from django.db.models import Prefetch, StringAgg
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
@@ -33,12 +38,14 @@ STORIES_PER_PAGE = getattr(settings, "STORIES_PER_PAGE", 9)
 FEED_ITEMS = 20
 
 
-def localised_areas(locale_id: int) -> dict:
+def localised_areas(locale_id: int) -> dict[UUID, Area]:
     """``{translation_key: Area}`` for one language, in the taxonomy's order (cached)."""
     return {area.translation_key: area for area in area_taxonomy()["by_locale"].get(locale_id, [])}
 
 
-def localise_areas(items: Iterable, locale_id: int, by_key: dict | None = None) -> dict:
+def localise_areas(
+    items: Iterable[Any], locale_id: int, by_key: dict[UUID, Area] | None = None
+) -> dict[UUID, Area]:
     """Give each item ``display_areas``: its areas named in the page's language.
 
     Content may be tagged with another language's rows (wagtail-localize copies them), so the
@@ -58,7 +65,7 @@ def parent_url(page: Page) -> str:
     return url[: -len(suffix)] if url.endswith(suffix) else ""
 
 
-def area_prefetch() -> Prefetch:
+def area_prefetch() -> Prefetch[Any]:
     return Prefetch("areas", queryset=Area.objects.only("id", "translation_key", "name", "slug"))
 
 
@@ -79,7 +86,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("story index")
 
-    def stories(self) -> QuerySet[StoryPage]:
+    def stories(self) -> PageQuerySet:
         return StoryPage.listing(self.locale_id).child_of(self)
 
     @path("")
@@ -89,7 +96,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         stories = self.stories()
         requested = request.GET.get("area", "")
         current_area = by_slug.get(requested)
-        notice = ""
+        notice: str | Promise = ""
         if current_area is not None:
             stories = stories.filter(areas__translation_key=current_area.translation_key)
         elif requested:
@@ -204,7 +211,7 @@ class StoryPage(BasePage):
         verbose_name_plural = _("stories")
 
     @classmethod
-    def listing(cls, locale_id: int) -> QuerySet[StoryPage]:
+    def listing(cls, locale_id: int) -> PageQuerySet:
         """Live stories of one language, newest first, with what cards need prefetched (the
         images' renditions come from ``prefetch_renditions`` once the cards are chosen)."""
         return (
@@ -214,14 +221,14 @@ class StoryPage(BasePage):
             .order_by("-date", "-pk")
         )
 
-    def get_social_image(self):
+    def get_social_image(self) -> AbstractImage | None:
         return self.social_image or self.hero_image
 
     @property
     def published_datetime(self) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9)))
 
-    def surroundings(self) -> dict:
+    def surroundings(self) -> dict[str, Any]:
         """Everything around the story in ONE query: the older and newer stories, the index
         (for breadcrumbs), and the story's own area ids and author (annotated on its row).
 
@@ -236,7 +243,9 @@ class StoryPage(BasePage):
         # The author row is people.StoryAuthor, reached by its relation's name (pages never
         # imports a feature app).
         credits = StoryPage._meta.get_field("story_authors").related_model
-        first_author = credits.objects.filter(page_id=models.OuterRef("pk")).order_by("sort_order")
+        first_author = credits._default_manager.filter(page_id=models.OuterRef("pk")).order_by(
+            "sort_order"
+        )
         area_ids = (
             StoryPage.areas.through.objects.filter(storypage_id=models.OuterRef("pk"))
             .values("storypage_id")
@@ -277,7 +286,7 @@ class StoryPage(BasePage):
             else None,
         }
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         around = self.surroundings()
         if getattr(request, "is_preview", False):

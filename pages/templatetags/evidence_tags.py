@@ -25,7 +25,7 @@ class NumberedFigures:
     sources: list[Source] = field(default_factory=list)
 
 
-def _figure_values(figures: Iterable) -> list:
+def _figure_values(figures: Iterable[Any]) -> list[Any]:
     """Accept a StreamValue (``block.value``), a ListValue or plain StructValues."""
     values = []
     for item in figures or []:
@@ -34,15 +34,15 @@ def _figure_values(figures: Iterable) -> list:
 
 
 @register.simple_tag
-def numbered_sources(figures: Iterable) -> NumberedFigures:
+def numbered_sources(figures: Iterable[Any]) -> NumberedFigures:
     """``{% numbered_sources page.evidence as evidence %}``: each figure with the number of its
     source, and the distinct sources in order of first use."""
     result = NumberedFigures()
-    numbers: dict[tuple, Source] = {}
+    numbers: dict[tuple[object, ...], Source] = {}
     for value in _figure_values(figures):
         reference = value.get("source")
         if reference is not None:
-            key: tuple = ("ref", reference.pk)
+            key: tuple[object, ...] = ("ref", reference.pk)
         else:
             key = ("text", value.get("source_text", ""), value.get("source_url", ""))
         source = numbers.get(key)

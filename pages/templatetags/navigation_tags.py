@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.context import Context
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -29,7 +30,7 @@ class LanguageLink:
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context) -> list[LanguageLink]:
+def language_links(context: Context) -> list[LanguageLink]:
     """Memoised per request: the header and the hreflang block both need the links."""
     request = context.get("request")
     page = context.get("page")
@@ -37,7 +38,7 @@ def language_links(context) -> list[LanguageLink]:
     return memoize_on_request(request, key, lambda: _language_links(context))
 
 
-def _language_links(context) -> list[LanguageLink]:
+def _language_links(context: Context) -> list[LanguageLink]:
     """Where each language's link should land.
 
     On a Wagtail page: its live translation, or that language's home page when there is none.
@@ -74,7 +75,7 @@ def _language_links(context) -> list[LanguageLink]:
 
 
 @register.simple_tag(takes_context=True)
-def get_menu(context, location: str) -> Menu | None:
+def get_menu(context: Context, location: str) -> Menu | None:
     """The live menu for ``location`` in the active language.
 
     All menus of the language come in one query, kept for the request; the templates also cache

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -303,10 +304,10 @@ class Person(
                 {"photo_alt": _("Describe the photo for people who cannot see it.")}
             )
 
-    def get_preview_template(self, request, mode_name: str) -> str:
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return "people/person_detail.html"
 
-    def get_preview_context(self, request, mode_name: str) -> dict:
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         """The profile as it will look on the team page of the person's language."""
         from .team import TeamPage  # same app; team.py imports this module at load time
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import OuterRef, Prefetch, StringAgg, Subquery, Value
+from django.db.models import OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -90,7 +90,7 @@ class TeamPage(RoutablePageMixin, BasePage):
         memoize_on_request(request, f"team_page:{self.locale_id}", lambda: self)
 
     @path("")
-    def index(self, request: HttpRequest):
+    def index(self, request: HttpRequest) -> HttpResponse:
         self.remember_for_request(request)
         return self.render(request, context_overrides={"groups": self.group_listings()})
 
@@ -130,7 +130,7 @@ class TeamPage(RoutablePageMixin, BasePage):
             **person_context(person),
         }
 
-    def profile_queryset(self):
+    def profile_queryset(self) -> QuerySet[Person]:
         """Live people of this page's language, each with the names of their areas of expertise
         in this language, aggregated in the same query (the profile has a query budget)."""
         localized = Area.objects.filter(
@@ -144,17 +144,17 @@ class TeamPage(RoutablePageMixin, BasePage):
                 expertise_names=StringAgg(
                     Coalesce(Subquery(localized), "expertise__name"),
                     delimiter=Value("\x1f"),
-                    **(
-                        {"order_by": "expertise__sort_order"}
+                    order_by=(
+                        "expertise__sort_order"
                         if connection.features.supports_aggregate_order_by_clause
-                        else {}
+                        else None
                     ),
                 )
             )
         )
 
     @path("<slug:slug>/", name="person")
-    def person(self, request: HttpRequest, slug: str):
+    def person(self, request: HttpRequest, slug: str) -> HttpResponse:
         person = get_object_or_404(self.profile_queryset(), slug=slug)
         self.remember_for_request(request)
         return self.render(

@@ -11,6 +11,8 @@ from typing import Any
 
 from django import template
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.http import HttpRequest
+from django.template.context import Context
 from wagtail.models import Page
 
 from pages.locales import active_locale
@@ -21,7 +23,7 @@ from ..models import Person, TeamPage
 register = template.Library()
 
 
-def _team_page(request) -> TeamPage | None:
+def _team_page(request: HttpRequest | None) -> TeamPage | None:
     locale = active_locale()
 
     def load() -> TeamPage | None:
@@ -36,13 +38,13 @@ def _team_page(request) -> TeamPage | None:
 
 
 @register.simple_tag(takes_context=True)
-def team_page(context) -> TeamPage | None:
+def team_page(context: Context) -> TeamPage | None:
     """The live team page of the active language (one query per request)."""
     return _team_page(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
-def person_url(context, person: Person | None) -> str:
+def person_url(context: Context, person: Person | None) -> str:
     """The profile URL of ``person`` on the active language's team page, or "" if none."""
     if person is None or not person.slug:
         return ""
@@ -63,7 +65,7 @@ def localized_person(person: Person | None) -> Person | None:
 
 
 @register.simple_tag(takes_context=True)
-def credited_person(context, page: Page, relation: str) -> Person | None:
+def credited_person(context: Context, page: Page, relation: str) -> Person | None:
     """The first person ``page`` credits through ``relation`` (``"section_contacts"``,
     ``"story_authors"``), in the active language when a live translation exists, with the photo,
     in one query.

@@ -18,7 +18,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def live(self) -> "OrganisationQuerySet":
         """Published organisations: the only ones a visitor may see."""
         return self.filter(live=True)

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from django import template
+from django.template.context import Context
 
 from pages.locales import active_locale, memoize_on_request
 from pages.models import Area
@@ -23,13 +24,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def featured_projects(context, limit: int | None = 3) -> list[ProjectPage]:
+def featured_projects(context: Context, limit: int | None = 3) -> list[ProjectPage]:
     """The editor's featured projects in the active language, in their order."""
     return active_featured(context.get("request"), limit)
 
 
 @register.simple_tag(takes_context=True)
-def area_projects(context, area: Area | None, limit: int | None = 6) -> list[ProjectPage]:
+def area_projects(context: Context, area: Area | None, limit: int | None = 6) -> list[ProjectPage]:
     """Live projects in the active language tagged with ``area`` (matched on translation_key)."""
     if area is None:
         return []
@@ -37,7 +38,7 @@ def area_projects(context, area: Area | None, limit: int | None = 6) -> list[Pro
 
 
 @register.simple_tag(takes_context=True)
-def localized_areas(context, project: ProjectPage) -> list[Area]:
+def localized_areas(context: Context, project: ProjectPage) -> list[Area]:
     """``project``'s areas named in the active language (one query per request in total)."""
     locale_id = getattr(active_locale(), "pk", None)
     names = memoize_on_request(

@@ -12,7 +12,7 @@ formatting, in turn, follows the page's locale (see ``research.formatting``).
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,6 +37,9 @@ from ..identifiers import (
     split_isbns,
 )
 from ..tasks import schedule_citations
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class CslType(models.TextChoices):
@@ -111,7 +114,7 @@ REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
 ONLINE_TYPES = frozenset({CslType.WEBPAGE, CslType.POST_WEBLOG, CslType.POST})
 
 
-class ReferenceQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class ReferenceQuerySet(SearchableQuerySetMixin, models.QuerySet["Reference"]):
     """Adds ``.search()`` (modelsearch) and the prefetches every listing needs."""
 
     def for_listing(self) -> ReferenceQuerySet:
@@ -573,7 +576,7 @@ class Reference(index.Indexed, ClusterableModel):
                 datetime.date(self.issued_year, self.issued_month, self.issued_day)
             except ValueError:
                 errors["issued_day"] = _("This day does not exist in that month.")
-        labels = {
+        labels: dict[str, dict[str, StrOrPromise]] = {
             "container_title": {
                 CslType.ARTICLE_JOURNAL: _("A journal article needs the journal's name."),
                 CslType.CHAPTER: _("A chapter needs the title of its book."),

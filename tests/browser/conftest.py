@@ -20,7 +20,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    StorageState,
+    ViewportSize,
+    sync_playwright,
+)
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
@@ -53,8 +61,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--disable-dev-shm-usage",
 ]
-DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+MOBILE: ViewportSize = {"width": 390, "height": 844}
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "a-long-test-password-for-the-editor"
 
@@ -133,7 +141,7 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
         instance.close()
 
 
-def new_context(browser: Browser, demo_site: DemoSite, viewport: dict) -> BrowserContext:
+def new_context(browser: Browser, demo_site: DemoSite, viewport: ViewportSize) -> BrowserContext:
     context = browser.new_context(
         base_url=demo_site.url,
         viewport=viewport,
@@ -248,7 +256,7 @@ def sign_in_through_form(page: Page, username: str, password: str) -> None:
 
 
 @pytest.fixture(scope="package")
-def admin_session(browser: Browser, demo_site: DemoSite) -> dict:
+def admin_session(browser: Browser, demo_site: DemoSite) -> StorageState:
     """Sign in to the Wagtail admin once (password, then the 2FA code when asked) and keep the
     cookies: a TOTP code is accepted only once, so each test reuses this signed-in state."""
     context = new_context(browser, demo_site, DESKTOP)
@@ -259,7 +267,9 @@ def admin_session(browser: Browser, demo_site: DemoSite) -> dict:
 
 
 @pytest.fixture
-def admin_page(browser: Browser, demo_site: DemoSite, admin_session: dict) -> Iterator[Page]:
+def admin_page(
+    browser: Browser, demo_site: DemoSite, admin_session: StorageState
+) -> Iterator[Page]:
     """A desktop tab signed in to the Wagtail admin as the editor."""
     context = browser.new_context(
         base_url=demo_site.url, viewport=DESKTOP, locale="en-GB", storage_state=admin_session

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 from .accessibility import Findings, violations
 from .conftest import BROWSER, DESKTOP, MOBILE, DemoSite
@@ -25,7 +26,12 @@ def _audit(page: Page, url: str, name: str, shots: Path, expected_status: int = 
     assert response is not None
     assert response.status == expected_status, f"{url} answered {response.status}"
     findings = Findings(url)
-    for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", MOBILE)):
+    schemes: tuple[tuple[Literal["light", "dark"], ViewportSize], ...] = (
+        ("light", DESKTOP),
+        ("dark", DESKTOP),
+        ("light", MOBILE),
+    )
+    for scheme, viewport in schemes:
         page.set_viewport_size(viewport)
         page.emulate_media(color_scheme=scheme)
         findings.add(

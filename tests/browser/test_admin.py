@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 from wagtail.models import Page as WagtailPage
 from wagtail.models import Site
 
@@ -114,7 +114,7 @@ def test_editor_imports_bibtex(admin_page: Page, demo_site: DemoSite) -> None:
     admin_page.goto("/admin/")
     admin_page.get_by_role("link", name="Import references").click()
     admin_page.get_by_label("File").set_input_files(
-        files=[{"name": "kindness.bib", "mimeType": "text/x-bibtex", "buffer": BIBTEX}]
+        files=[FilePayload(name="kindness.bib", mimeType="text/x-bibtex", buffer=BIBTEX)]
     )
     admin_page.get_by_role("button", name="Preview the import").click()
     preview = admin_page.locator(".research-import-preview")

@@ -237,4 +237,5 @@ def test_a_helper_script_declares_its_own_time_limit_read_without_importing_it(t
     assert helpers.time_limit(silent, config) == 120
     assert helpers.time_limit(nonsense, config) == 120
     real = helpers.BENCH_DIR / "newsletter_bench.py"
-    assert helpers.declared_time_limit(real) > config.helper_timeout
+    declared_limit = helpers.declared_time_limit(real)
+    assert declared_limit is not None and declared_limit > config.helper_timeout

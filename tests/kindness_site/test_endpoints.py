@@ -60,7 +60,9 @@ def test_security_txt_has_contact_and_a_future_expiry(client):
     assert response.status_code == 200
     body = response.content.decode()
     assert re.search(r"^Contact: \S+", body, re.M)
-    expires = re.search(r"^Expires: (\S+)$", body, re.M).group(1)
+    found = re.search(r"^Expires: (\S+)$", body, re.M)
+    assert found is not None
+    expires = found.group(1)
     when = datetime.fromisoformat(expires.replace("Z", "+00:00"))
     now = datetime.now(UTC)
     assert now < when < now + timedelta(days=365)

@@ -46,9 +46,8 @@ def test_gunicorn_accepts_the_file():
     )
     assert result.returncode == 0, result.stderr
     printed = dict(
-        tuple(part.strip() for part in line.split("=", 1))
-        for line in result.stdout.splitlines()
-        if "=" in line
+        (key.strip(), value.strip())
+        for key, value in (line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
     )
     assert printed["worker_class"] == "gthread"
     assert printed["preload_app"] == "True"

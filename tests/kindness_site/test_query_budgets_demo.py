@@ -101,7 +101,7 @@ def _listing_links(url: str, page_html: str) -> list[str]:
     """Other versions of a listing: its own links with GET parameters (filters, sorting,
     pages), one per set of parameter names, and each of its filter forms filled in."""
     path = urlsplit(url).path
-    seen: set[frozenset[str]] = {frozenset(parse_qsl(urlsplit(url).query))}
+    seen: set[frozenset[str]] = {frozenset(dict(parse_qsl(urlsplit(url).query)))}
     candidates = [html.unescape(href) for href in pages_probe.HREF.findall(page_html)]
     forms = _FilterForms()
     forms.feed(page_html)

@@ -33,7 +33,7 @@ AREAS = [
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(Collection.get_first_root_node)  # type: ignore[assignment]  # any declaration may replace another
     file = factory.django.ImageField(width=64, height=40, color="orange")
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamBlock
+from wagtail.images.models import Image
 
 from pages.blocks import BODY_BLOCKS, VideoBlock, parse_video_url
 from pages.blocks.content import CallToActionBlock
@@ -48,7 +49,7 @@ def test_image_block(locales, settings, tmp_path):
 
     settings.MEDIA_ROOT = str(tmp_path)
     block = dict(BODY_BLOCKS)["image"]
-    image = ImageFactory()
+    image: Image = ImageFactory()  # type: ignore[assignment]  # a factory call returns the model
     html = block.render(
         block.to_python({"image": image.pk, "alt_text": "Kids", "caption": "C", "credit": "K"})
     )

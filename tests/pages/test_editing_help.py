@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 from django.apps import apps
 from django.db import models
+from django.db.models import ForeignObjectRel
 from django.urls import reverse
 from django.utils import translation
 from wagtail import blocks
@@ -44,7 +45,7 @@ def editable_models() -> list[type[models.Model]]:
 def edit_form_class(model: type[models.Model]):
     """The form class the admin builds from the model's panels (the viewset's for snippets)."""
     if issubclass(model, Page):
-        handler = model.get_edit_handler()
+        handler = model.get_edit_handler()  # type: ignore[attr-defined]  # a cached classmethod Wagtail adds
     elif viewset := getattr(model, "snippet_viewset", None):
         handler = viewset.get_edit_handler()
     else:
@@ -62,7 +63,9 @@ def wagtail_field_names(model: type[models.Model]) -> set[str]:
     return names
 
 
-def edited_fields(model: type[models.Model], form_class) -> Iterator[tuple[str, models.Field]]:
+def edited_fields(
+    model: type[models.Model], form_class
+) -> Iterator[tuple[str, models.Field | ForeignObjectRel]]:
     """(label, model field) for each of our model fields in the form and its inline formsets."""
     own = {f.name for f in model._meta.get_fields()} - wagtail_field_names(model)
     for name in form_class.base_fields:

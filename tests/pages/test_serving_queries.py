@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction, Site
 
 from pages.models import StandardPage, StoryIndexPage, StoryPage
@@ -101,7 +102,7 @@ def test_renditions_are_prefetched_once_then_come_from_the_cache(home):
     from django.core.cache import cache
     from wagtail.images import get_image_model
 
-    made = [ImageFactory(), ImageFactory()]
+    made: list[Image] = [ImageFactory(), ImageFactory()]  # type: ignore[list-item]  # factories return models
     for image in made:
         image.get_renditions(*PICTURE_SPECS)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 import factory
 import wagtail_factories
@@ -17,7 +19,7 @@ AREAS = [("health", "Health", "Salute"), ("education", "Education", "Educazione"
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(Collection.get_first_root_node)  # type: ignore[assignment]  # any declaration may replace another
     file = factory.django.ImageField(width=64, height=40, color="orange")
 
 
@@ -35,7 +37,7 @@ def make_areas(locales: dict[str, Locale]) -> dict[str, dict[str, Area]]:
     return out
 
 
-def translate_page(page: Page, locale: Locale, title: str, **values) -> Page:
+def translate_page[P: Page](page: P, locale: Locale, title: str, **values: Any) -> P:
     translated = page.copy_for_translation(locale)
     translated.title = title
     for name, value in values.items():
@@ -61,7 +63,7 @@ def make_person(
     slug: str,
     name: str,
     locale: Locale,
-    groups: list[tuple[PersonGroup, int]] = (),
+    groups: Sequence[tuple[PersonGroup, int]] = (),
     **values,
 ) -> Person:
     person = Person.objects.create(slug=slug, display_name=name, locale=locale, **values)

@@ -196,7 +196,7 @@ def test_profile_lists_stories_when_stories_have_authors(client, team, founder, 
     stories = publish_child(site_tree["en"], StoryIndexPage(title="Stories", slug="stories"))
     publish_child(
         stories,
-        StoryPage(
+        StoryPage(  # type: ignore[misc]  # modelcluster children, set through the constructor
             title="A kind story",
             slug="a-kind-story",
             story_authors=[StoryAuthor(person=founder["en"])],
@@ -239,7 +239,9 @@ def _add_work(founder, index, stories, start: int, count: int) -> None:
         project = make_project(index, n, title=f"Project {n}")
         ProjectPerson.objects.create(project=project, person=founder, is_lead=n % 2 == 0)
         author = [StoryAuthor(person=founder)]
-        story = StoryPage(title=f"Story {n}", slug=f"story-{n}", story_authors=author, intro="x")
+        story = StoryPage(  # type: ignore[misc]  # modelcluster children, set through the constructor
+            title=f"Story {n}", slug=f"story-{n}", story_authors=author, intro="x"
+        )
         publish_child(stories, story)
 
 

@@ -32,7 +32,10 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
         names = extracted if extracted is not None else [("Smith", "Anna"), ("Rossi", "Marco")]
         for i, (family, given) in enumerate(names):
             ReferenceCreator.objects.create(
-                reference=self, family=family, given=given, sort_order=i
+                reference=self,  # type: ignore[misc]  # post_generation gets the Reference
+                family=family,
+                given=given,
+                sort_order=i,
             )
 
 

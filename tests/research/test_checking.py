@@ -4,6 +4,7 @@ corrections stored, listed on the dashboard and on the reference's edit page."""
 from __future__ import annotations
 
 import urllib.error
+from email.message import Message
 from io import StringIO
 
 import pytest
@@ -56,7 +57,7 @@ def stand_in(monkeypatch):
             return {"message": WORKS[doi]}
         if doi == "10.1000/offline":
             raise urllib.error.URLError("no route")
-        raise urllib.error.HTTPError(url, 404, "Not Found", {}, None)
+        raise urllib.error.HTTPError(url, 404, "Not Found", Message(), None)
 
     monkeypatch.setattr(crossref, "fetch_json", fake_fetch)
     return calls

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def recorded(monkeypatch):
         calls.append(url)
         if "10.1037/a0013079" in url:
             return json.loads(FIXTURE.read_text())
-        raise urllib.error.HTTPError(url, 404, "Not Found", {}, None)
+        raise urllib.error.HTTPError(url, 404, "Not Found", Message(), None)
 
     monkeypatch.setattr(crossref, "fetch_json", fake_fetch)
     return calls

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from research.importing import ImportFileError, apply_plan, build_plan
-from research.models import Reference
+from research.models import Reference, ReferenceCreator
 
 pytestmark = pytest.mark.django_db
 
@@ -131,12 +131,11 @@ def test_errors_name_the_line_and_nothing_is_written():
 
 def test_apply_is_atomic(monkeypatch):
     plan = build_plan(GOOD, "bibtex")
-    from research import importing
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importing.ReferenceCreator.objects, "bulk_create", explode)
+    monkeypatch.setattr(ReferenceCreator.objects, "bulk_create", explode)
     with pytest.raises(RuntimeError):
         apply_plan(plan)
     assert Reference.objects.count() == 0

@@ -101,13 +101,13 @@ def test_slug_from_first_author_year_and_title():
     ref = Reference(
         title="The Neuroscience of Trust", csl_type="book", publisher="HBR", issued_year=2017
     )
-    ref.creators = [ReferenceCreator(family="Zak", given="Paul J.")]
+    ref.creators.set([ReferenceCreator(family="Zak", given="Paul J.")])
     ref.save()
     assert ref.slug == "zak-2017-the-neuroscience-trust"
     twin = Reference(
         title="The Neuroscience of Trust", csl_type="book", publisher="HBR", issued_year=2017
     )
-    twin.creators = [ReferenceCreator(family="Zak")]
+    twin.creators.set([ReferenceCreator(family="Zak")])
     twin.save()
     assert twin.slug == "zak-2017-the-neuroscience-trust-2"
 

@@ -43,12 +43,12 @@ def test_reference_page_renders(client, library, ref, language):
     assert '<meta name="citation_publication_date" content="2012/12/26">' in html
     assert 'class="Z3988" title="ctx_ver=Z39.88-2004' in html
     assert f'<link rel="canonical" href="{BASE_URL}{library[language].url}{ref.slug}/">' in html
-    data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
-    )
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
+    assert found is not None
+    data = json.loads(found.group(1))
     assert data["@type"] == "ScholarlyArticle"
     assert data["identifier"][0]["value"] == "10.1371/journal.pone.0051380"
-    assert "\\u003cem\\u003e" in re.search(r'application/ld\+json">(.*?)</script>', html).group(1)
+    assert "\\u003cem\\u003e" in found.group(1)
     summary = {
         "en": "Kind acts make people happier.",
         "it": "Gli atti gentili rendono le persone più felici.",

@@ -17,6 +17,8 @@ difference was fixed (``research.engines``) or is listed in the module docstring
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -27,7 +29,7 @@ from research.models import Reference, ReferenceCreator
 def _ref(
     pk: int,
     authors: list[tuple[str, str] | str],
-    editors: tuple = (),
+    editors: Sequence[Any] = (),
     **values: object,
 ) -> Reference:
     ref = Reference(pk=pk, **values)
@@ -40,7 +42,7 @@ def _ref(
             creators.append(ReferenceCreator(sort_order=i, literal=author))
         else:
             creators.append(ReferenceCreator(sort_order=i, family=author[0], given=author[1]))
-    ref.creators = creators
+    ref.creators.set(creators)
     return ref
 
 

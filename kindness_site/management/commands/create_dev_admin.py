@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = "Create (once) a superuser 'admin' for local development and print its credentials."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         if not settings.DEBUG:
             raise CommandError("create_dev_admin only runs with DEBUG on (development settings).")
         credentials = settings.VAR_DIR / "dev-admin.txt"

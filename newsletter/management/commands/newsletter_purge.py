@@ -9,7 +9,7 @@ from newsletter.subscriptions import purge_unconfirmed
 class Command(BaseCommand):
     help = "Delete unconfirmed newsletter sign-ups older than NEWSLETTER_PURGE_UNCONFIRMED_DAYS."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         count = purge_unconfirmed()
         days = settings.NEWSLETTER_PURGE_UNCONFIRMED_DAYS
         self.stdout.write(f"Purged {count} unconfirmed sign-up(s) older than {days} days.")

@@ -15,7 +15,7 @@ from newsletter.models import Send, SendStatus
 class Command(BaseCommand):
     help = "Start due scheduled sends; relaunch running sends whose worker chains were all lost."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         started = sending.run_due_sends()
         relaunched = 0
         for send_id in Send.objects.filter(status=SendStatus.RUNNING).values_list("pk", flat=True):

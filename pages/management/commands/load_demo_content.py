@@ -14,7 +14,7 @@ from pages.demo import DemoContext, discover_builders
 class Command(BaseCommand):
     help = "Create or update the demo content in English and Italian."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         started = time.monotonic()
         ctx = DemoContext(stdout=self.stdout)
         builders = discover_builders()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ class Command(BaseCommand):
             )
         )
 
-    def _progress(self, total: int):
+    def _progress(self, total: int) -> Callable[[int, int], None] | None:
         if total < PROGRESS_FROM:
             return None
         stream = self.stdout

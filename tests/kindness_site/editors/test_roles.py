@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db.models import Model
 from django.urls import reverse
 from wagtail.hooks import search_for_hooks
 from wagtail.models import (
@@ -80,7 +81,7 @@ def snippet_models() -> list[type]:
     return get_snippet_models()
 
 
-def _label(model: type) -> str:
+def _label(model: type[Model]) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
@@ -281,7 +282,7 @@ def test_translator_is_sent_away_from_english_snippets(staff_client, locales):
     italian = english.copy_for_translation(locales["it"])
     italian.save()
     client = staff_client(TRANSLATORS)
-    viewset = person_model.snippet_viewset
+    viewset = person_model.snippet_viewset  # type: ignore[attr-defined]  # set by register_snippet
     response = client.get(reverse(viewset.get_url_name("edit"), args=[english.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse(viewset.get_url_name("list"))
@@ -320,7 +321,7 @@ def test_network_coordinator_approves_an_application(client, staff_client, netwo
     state = TaskState.objects.get(
         workflow_state__object_id=str(member.pk), status=TaskState.STATUS_IN_PROGRESS
     )
-    viewset = Member.snippet_viewset
+    viewset = Member.snippet_viewset  # type: ignore[attr-defined]  # set by register_snippet
     edit_url = reverse(viewset.get_url_name("edit"), args=[member.pk])
     action_url = reverse(
         viewset.get_url_name("workflow_action"), args=[member.pk, "approve", state.pk]
@@ -347,7 +348,8 @@ def test_network_coordinator_approves_an_application(client, staff_client, netwo
 
 def test_research_librarian_reaches_the_references_but_an_editor_cannot_add(staff_client):
     reference_model = apps.get_model("research", "Reference")
-    add_url = reverse(reference_model.snippet_viewset.get_url_name("add"))
+    viewset = reference_model.snippet_viewset  # type: ignore[attr-defined]  # set by register_snippet
+    add_url = reverse(viewset.get_url_name("add"))
     assert staff_client(RESEARCH_LIBRARIANS).get(add_url).status_code == 200
     assert staff_client(EDITORS).get(add_url).status_code in (302, 403)
 

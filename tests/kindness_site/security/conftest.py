@@ -23,6 +23,7 @@ def production_security(settings, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "s" * 20 + "-production-like-secret-key-for-tests-0123456789")
     monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
     spec = importlib.util.find_spec("kindness_site.settings.production")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     for name in dir(module):

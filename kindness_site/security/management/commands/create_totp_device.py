@@ -25,7 +25,7 @@ class Command(BaseCommand):
             help="Replace an existing authenticator (and its recovery codes).",
         )
 
-    def handle(self, *args, username: str, replace: bool, **options) -> None:
+    def handle(self, *args: object, username: str, replace: bool, **options: object) -> None:
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"There is no user {username!r}.")
