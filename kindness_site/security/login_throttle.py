@@ -26,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from . import ratelimit
+from .client_address import UNKNOWN, client_ip
 
 
 def username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
@@ -33,6 +34,14 @@ def username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
     so ``Editor`` and ``editor `` share one counter instead of giving a guesser more tries."""
     raw = (credentials or {}).get("username") or request.POST.get("username", "")
     return str(raw).strip().casefold()[:254]
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address attempts are counted under (``AXES_CLIENT_IP_CALLABLE``): ``client_ip``, or
+    None when there is none (a request built in code, as ``force_login`` makes). axes stores it in
+    an IP address column, which PostgreSQL refuses to compare with the word ``unknown``."""
+    address = client_ip(request)
+    return None if address == UNKNOWN else address
 
 
 def lockout_response(

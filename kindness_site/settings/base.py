@@ -392,7 +392,7 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_USER
 AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "kindness_site.security.login_throttle.username"
-AXES_CLIENT_IP_CALLABLE = "kindness_site.security.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "kindness_site.security.login_throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "kindness_site.security.login_throttle.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # Wagtail's own log and our access log record sign-ins
 AXES_VERBOSE = False
