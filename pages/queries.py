@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from . import cache_generation
 from .locales import memoize_on_request
@@ -42,7 +43,7 @@ def view_restricted() -> Exists:
     return Exists(restricted)
 
 
-def public_live(pages: QuerySet) -> QuerySet:
+def public_live(pages: PageQuerySet) -> PageQuerySet:
     """Live pages outside any private section, without a separate restrictions query."""
     return pages.live().filter(~view_restricted())
 
