@@ -87,7 +87,7 @@ class PendingApplicationsPanel(DashboardPanel):
         pending = Member.objects.filter(status="pending", live=False).order_by("submitted_at", "pk")
         rows = list(pending.only("pk", "name", "kind", "country", "submitted_at")[:LISTED])
         for member in rows:
-            member.edit_url = snippet_url(Member, "edit", member.pk)  # for the template
+            member.edit_url = snippet_url(Member, "edit", member.pk)  # type: ignore[attr-defined]  # for the template
         list_url = snippet_url(Member, "list")
         return {
             "count": pending.count() if len(rows) == LISTED else len(rows),
