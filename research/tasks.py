@@ -13,7 +13,7 @@ from django_tasks import task
 def store_citations(reference_ids: list[int]) -> int:
     """Render and store the citations of these references (see ``research.engines``), then let
     every process serve pages with them."""
-    from kindness_site.page_cache import bump_generation
+    from pages import cache_generation
 
     from . import engines
     from .models import Reference
@@ -21,7 +21,7 @@ def store_citations(reference_ids: list[int]) -> int:
     refs = list(Reference.objects.filter(pk__in=reference_ids).prefetch_related("creators"))
     stored = engines.store(refs)
     if stored:
-        bump_generation()
+        cache_generation.bump()
     return stored
 
 

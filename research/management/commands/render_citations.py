@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from kindness_site.page_cache import bump_generation
+from pages import cache_generation
 from research import engines
 from research.models import Reference
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             done += engines.store(refs)
             self.stdout.write(f"  {done}/{len(ids)} stored")
         if done:
-            bump_generation()
+            cache_generation.bump()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Citations stored for {done} references with {engines.version_stamp()}."
