@@ -12,17 +12,12 @@ from django_tasks import task
 @task()
 def store_citations(reference_ids: list[int]) -> int:
     """Render and store the citations of these references (see ``research.engines``), then let
-    every process serve pages with them."""
-    from pages import cache_generation
-
+    every process serve pages with them (``engines.store`` moves the content generation)."""
     from . import engines
     from .models import Reference
 
     refs = list(Reference.objects.filter(pk__in=reference_ids).prefetch_related("creators"))
-    stored = engines.store(refs)
-    if stored:
-        cache_generation.bump()
-    return stored
+    return engines.store(refs)
 
 
 _pending: threading.local = threading.local()

@@ -1,5 +1,6 @@
 """``manage.py render_citations [--all]``: store every reference's citations with the current
-engine and styles (run after a deploy that changes either; saves keep them fresh otherwise)."""
+engine and styles (run after a deploy that changes either; saves keep them fresh otherwise).
+``engines.store`` moves the content generation, so every process serves the new citations."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from pages import cache_generation
 from research import engines
 from research.models import Reference
 
@@ -29,8 +29,6 @@ class Command(BaseCommand):
             refs = list(Reference.objects.filter(pk__in=batch).prefetch_related("creators"))
             done += engines.store(refs)
             self.stdout.write(f"  {done}/{len(ids)} stored")
-        if done:
-            cache_generation.bump()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Citations stored for {done} references with {engines.version_stamp()}."
