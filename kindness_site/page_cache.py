@@ -107,7 +107,8 @@ def remember_site(request: HttpRequest, generation: int) -> Callable[[], None]:
         return lambda: None
     box = cache.get(key)
     if box is not None:
-        request._wagtail_site = box[0]
+        # Wagtail's per-request Site cache (Site.find_for_request reads it); not on HttpRequest.
+        request._wagtail_site = box[0]  # type: ignore[attr-defined]
         return lambda: None
 
     def store() -> None:
@@ -137,7 +138,7 @@ class AnonymousPageCacheMiddleware:
             return mark_uncacheable(request, response)
 
         key = cache_key(request, generation)
-        hit = cache.get(key)
+        hit: HttpResponse | None = cache.get(key)
         if hit is not None:
             hit["X-Page-Cache"] = "hit"
             return hit
@@ -156,7 +157,8 @@ class AnonymousPageCacheMiddleware:
             )
             patch_vary_headers(response, ["Accept-Language"])
             if hasattr(response, "render") and callable(response.render):
-                response = response.render() if not response.is_rendered else response
+                # A TemplateResponse (it has render()); HttpResponse does not declare is_rendered.
+                response = response.render() if not response.is_rendered else response  # type: ignore[attr-defined]
             cache.set(key, response, server_seconds)
             response["X-Page-Cache"] = "miss"
         else:

@@ -16,6 +16,7 @@ process, so the change shows on every node's next request.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -52,29 +53,29 @@ def shows_on_public_pages(model: type[Model]) -> bool:
     return model._meta.label_lower in PUBLIC_MODELS or model in get_snippet_models()
 
 
-def _on_model_change(sender: type[Model], **kwargs) -> None:
+def _on_model_change(sender: type[Model], **kwargs: Any) -> None:
     if shows_on_public_pages(sender):
         _site_changed()
 
 
-def _on_m2m_change(sender, instance, action: str, **kwargs) -> None:
+def _on_m2m_change(sender: type[Model], instance: Model, action: str, **kwargs: Any) -> None:
     if action.startswith("post_") and shows_on_public_pages(type(instance)):
         _site_changed()
 
 
-def _site_changed(**kwargs) -> None:
+def _site_changed(**kwargs: Any) -> None:
     """A change that can show on any page (or moves URLs): everything, in every cache."""
     content_changed()
     page_cache_purge.site_changed()
 
 
-def _on_page_change(instance: Page, **kwargs) -> None:
+def _on_page_change(instance: Page, **kwargs: Any) -> None:
     """Published or unpublished: everything cached here; in front, what shows the page."""
     content_changed()
     page_cache_purge.page_changed(instance)
 
 
-def _on_page_delete(sender: type[Model], instance: Model, **kwargs) -> None:
+def _on_page_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if isinstance(instance, Page):
         _on_page_change(instance)
 

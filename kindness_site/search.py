@@ -12,6 +12,7 @@ the cheapest way to load the database. Two defences, both in the shared cache:
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,7 +27,8 @@ from pages import cache_generation
 from pages.locales import active_locale
 from pages.search import KINDS, SearchOutcome, clean_query, site_search
 
-from .security.ratelimit import client_ip, hit, too_many_requests
+from .security.client_address import client_ip
+from .security.ratelimit import hit, too_many_requests
 
 RESULTS_CACHE_SECONDS = 600
 
@@ -45,7 +47,7 @@ class _ResultWindow:
     def __len__(self) -> int:
         return self.outcome.total
 
-    def __getitem__(self, window: slice) -> list:
+    def __getitem__(self, window: slice) -> list[Any]:
         start = (window.start or 0) - self.offset
         stop = (window.stop if window.stop is not None else self.outcome.total) - self.offset
         return self.outcome.hits[max(start, 0) : max(stop, 0)]
@@ -61,7 +63,7 @@ def cached_search(request: HttpRequest, query: str, kind: str, page: str) -> Sea
     locale = active_locale()
     language = getattr(locale, "language_code", "")
     key = _cache_key(language, kind, page, query)
-    outcome = cache.get(key)
+    outcome: SearchOutcome | None = cache.get(key)
     if outcome is None:
         outcome = site_search(
             query,
@@ -75,7 +77,7 @@ def cached_search(request: HttpRequest, query: str, kind: str, page: str) -> Sea
     return outcome
 
 
-def _promotions(query: str) -> list:
+def _promotions(query: str) -> list[Any]:
     """Editors' picks for the query in the visitor's language (Wagtail search promotions)."""
     search_query = Query.get(query)
     search_query.add_hit()
@@ -96,8 +98,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "count": settings.SEARCH_MAX_QUERY_LENGTH
         }
     kind = request.GET.get("kind", "")
-    results = outcome = None
-    promotions: list = []
+    results: Any = None
+    outcome: SearchOutcome | None = None
+    promotions: list[Any] = []
     if query:
         wait = hit("search", client_ip(request), settings.SEARCH_REQUESTS_PER_MINUTE, 60)
         if wait is not None:
@@ -105,7 +108,9 @@ def search(request: HttpRequest) -> HttpResponse:
                 request, wait, _("Too many searches at once. Please wait a moment.")
             )
         outcome = cached_search(request, query, kind, request.GET.get("page", "1"))
-        results = Paginator(_ResultWindow(outcome), outcome.per_page).page(outcome.number)
+        # _ResultWindow is a sliceable stand-in for the whole list, not a Sequence.
+        window: Any = _ResultWindow(outcome)
+        results = Paginator(window, outcome.per_page).page(outcome.number)
         promotions = _promotions(query)
     params = request.GET.copy()
     params.pop("page", None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
@@ -24,6 +24,10 @@ from wagtail.models import Page, Site
 
 from pages.public_urls import page_absolute_url
 from pages.queries import public_live
+
+if TYPE_CHECKING:  # django.contrib.sites is not installed; only its types are named here
+    from django.contrib.sites.models import Site as DjangoSite
+    from django.contrib.sites.requests import RequestSite
 
 X_DEFAULT_LANGUAGE = "en"
 
@@ -77,7 +81,7 @@ def site_entries(request: HttpRequest) -> list[SitemapEntry]:
     return entries
 
 
-class SiteSitemap(Sitemap):
+class SiteSitemap(Sitemap[SitemapEntry]):
     limit = 5000
 
     def __init__(self, request: HttpRequest) -> None:
@@ -86,10 +90,15 @@ class SiteSitemap(Sitemap):
     def items(self) -> list[SitemapEntry]:
         return site_entries(self.request)
 
-    def get_urls(self, page=1, site=None, protocol=None) -> list[dict[str, Any]]:
+    def get_urls(
+        self,
+        page: int | str = 1,
+        site: DjangoSite | RequestSite | None = None,
+        protocol: str | None = None,
+    ) -> list[dict[str, Any]]:
         entries = list(self.paginator.page(page).object_list)
         # Alternates come from all entries, not only this sitemap page's.
-        groups: dict = defaultdict(list)
+        groups: dict[tuple[Any, ...], list[SitemapEntry]] = defaultdict(list)
         for entry in self.items() if self.paginator.num_pages > 1 else entries:
             groups[entry.group].append(entry)
         urls = []

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -102,10 +103,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse(template.render(), status=500)
 
 
-def serve_public_media(request: HttpRequest, path: str) -> HttpResponse:
+def serve_public_media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Uploads for the embedded default (``SERVE_MEDIA``), never documents: those are reached only
     through Wagtail's serve view, which checks collection privacy and forces a download (they are
     not under MEDIA_ROOT either; this refusal holds even if someone copies them there)."""
     if is_document(unquote(path)):
         raise Http404("Documents are served at /documents/<id>/<name>.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from kindness_site.security.client_address import UNKNOWN, client_ip
@@ -36,7 +37,7 @@ class Origin:
     user_agent: str = ""
 
     @classmethod
-    def from_request(cls, request, source: str) -> Origin:
+    def from_request(cls, request: HttpRequest, source: str) -> Origin:
         address = client_ip(request)
         ip = None if address == UNKNOWN else address
         return cls(
@@ -225,7 +226,7 @@ def erase(subscriber: Subscriber, origin: Origin) -> None:
         )
 
 
-def purge_unconfirmed(now=None) -> int:
+def purge_unconfirmed(now: datetime | None = None) -> int:
     """Delete sign-ups never confirmed within NEWSLETTER_PURGE_UNCONFIRMED_DAYS; returns count."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.NEWSLETTER_PURGE_UNCONFIRMED_DAYS)

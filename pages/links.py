@@ -64,7 +64,9 @@ def _key(version: int, language: str, pk: int) -> str:
     return f"pages:link:{version}:{language}:{pk}"
 
 
-def localized_links(page_ids: Iterable[int | str | None], language: str | None = None) -> dict:
+def localized_links(
+    page_ids: Iterable[int | str | None], language: str | None = None
+) -> dict[int, PageLink]:
     """``{page_id: PageLink}`` for the live pages among ``page_ids``, each resolved to its
     translation in ``language`` (default: the active one) when that is live.
 
@@ -116,7 +118,7 @@ def _resolve(ids: set[int], language: str) -> dict[int, PageLink]:
         )
     )
     public = {row.pk for row in rows if row.live and not row.restricted}
-    by_key: dict = {}
+    by_key: dict[Any, list[Any]] = {}
     for row in rows:
         by_key.setdefault(row.translation_key, []).append(row)
     by_pk = {row.pk: row for row in rows}

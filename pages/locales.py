@@ -6,6 +6,10 @@ generation (``pages.cache_generation``) stays the same: a locale saved or delete
 bumps it.
 """
 
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -32,11 +36,11 @@ def active_locale() -> Locale | None:
     return locale
 
 
-def memoize_on_request(request, key: str, factory):
+def memoize_on_request[T](request: HttpRequest | None, key: str, factory: Callable[[], T]) -> T:
     """Compute ``factory()`` once per request (several templates ask for the same data)."""
     if request is None:
         return factory()
-    store = request.__dict__.setdefault("_kindness_memo", {})
+    store: dict[str, Any] = request.__dict__.setdefault("_kindness_memo", {})
     if key not in store:
         store[key] = factory()
     return store[key]

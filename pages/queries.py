@@ -16,16 +16,21 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from . import cache_generation
 from .locales import memoize_on_request
 from .pictures import SHAPES, shape_named
+
+if TYPE_CHECKING:  # imported inside the functions at run time (the app registry)
+    from django.http import HttpRequest
+    from wagtail.models import Page
 
 CACHE_SECONDS = 60 * 60
 AREAS_KEY = "pages:areas"
@@ -42,7 +47,7 @@ def view_restricted() -> Exists:
     return Exists(restricted)
 
 
-def public_live(pages: QuerySet) -> QuerySet:
+def public_live(pages: PageQuerySet) -> PageQuerySet:
     """Live pages outside any private section, without a separate restrictions query."""
     return pages.live().filter(~view_restricted())
 
@@ -66,7 +71,7 @@ def area_taxonomy() -> dict[str, Any]:
 
     def load() -> dict[str, Any]:
         rows = list(Area.objects.order_by("sort_order", "name"))
-        by_locale: dict[int, list] = {}
+        by_locale: dict[int, list[Any]] = {}
         for area in rows:
             by_locale.setdefault(area.locale_id, []).append(area)
         return {"by_pk": {area.pk: area for area in rows}, "by_locale": by_locale}
@@ -118,7 +123,7 @@ def home_links() -> list[HomeLink]:
     return cached("pages:homes", load)
 
 
-def page_translation_urls(page) -> dict[str, str]:
+def page_translation_urls(page: Page) -> dict[str, str]:
     """``{language_code: url}`` of the live translations of ``page`` (cached per generation)."""
     from wagtail.models import Page
 
@@ -142,7 +147,7 @@ class Crumb:
     url: str
 
 
-def breadcrumb_trail(page) -> list[Crumb]:
+def breadcrumb_trail(page: Page) -> list[Crumb]:
     """The ancestors between the home page and ``page`` (cached per generation).
 
     ``get_ancestors()`` costs a query on every page with breadcrumbs; titles and URLs only change
@@ -276,13 +281,13 @@ def _ready_marker(rendition_keys: list[str]) -> str:
     return cache_generation.key(f"picture-renditions-ready:{digest}")
 
 
-def ancestor_paths(page) -> list[str]:
+def ancestor_paths(page: Page) -> list[str]:
     """Treebeard paths of ``page`` and every ancestor, worked out from its own path (no query)."""
     step = page.steplen
     return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
 
 
-def view_restrictions(page) -> QuerySet:
+def view_restrictions(page: Page) -> QuerySet[PageViewRestriction]:
     """The view restrictions on ``page`` and its ancestors, in one query.
 
     Wagtail's ``Page.get_view_restrictions`` first loads every ancestor to resolve aliases, then
@@ -298,7 +303,7 @@ def view_restrictions(page) -> QuerySet:
     return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
 
 
-def route_descendants(page, request, path_components: list[str]):
+def route_descendants(page: Page, request: HttpRequest, path_components: list[str]) -> Any:
     """Route to a descendant of ``page`` with one query for the whole path.
 
     Wagtail resolves a URL one level at a time, two queries per level (the child, then its
@@ -337,7 +342,7 @@ def route_descendants(page, request, path_components: list[str]):
     return specific_with_images(target).route(request, path_components[consumed:])
 
 
-def specific_with_images(page):
+def specific_with_images(page: Page) -> Page:
     """``page.specific`` with its image fields joined in the same query.
 
     A page's hero and social images are read on every render (picture, Open Graph); loading

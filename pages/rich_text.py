@@ -4,6 +4,8 @@ Kept apart from ``pages.links`` because Wagtail's handler module loads the page 
 which the models themselves cannot wait for.
 """
 
+from typing import Any
+
 from django.utils.html import escape
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -19,7 +21,7 @@ class LocalizedPageLinkHandler(PageLinkHandler):
     """
 
     @classmethod
-    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+    def expand_db_attributes_many(cls, attrs_list: list[dict[str, Any]]) -> list[str]:
         links = localized_links(attrs.get("id") for attrs in attrs_list)
         tags = []
         for attrs in attrs_list:

@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.rich_text.feature_registry import FeatureRegistry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -113,7 +114,7 @@ hooks.register("register_bulk_action", ApproveMembersBulkAction)
 
 
 @hooks.register("register_rich_text_features", order=10)
-def localized_page_links(features) -> None:
+def localized_page_links(features: FeatureRegistry) -> None:
     """Rich-text page links land in the visitor's language (``pages.links``). Registered after
     Wagtail's own handler (higher order), which it replaces."""
     features.register_link_type(LocalizedPageLinkHandler)

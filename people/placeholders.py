@@ -13,6 +13,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Collection
 
 PALETTE = ["#b4235a", "#1e5fa8", "#2f6f3e", "#8a5a00", "#6b3fa0", "#0f6b6b"]
@@ -46,7 +47,9 @@ def draw_placeholder(text: str, colour: str, size: tuple[int, int] = PORTRAIT) -
     return buffer.getvalue()
 
 
-def placeholder_image(title: str, text: str, colour: str, size: tuple[int, int] = PORTRAIT):
+def placeholder_image(
+    title: str, text: str, colour: str, size: tuple[int, int] = PORTRAIT
+) -> tuple[AbstractImage, bool]:
     """The Wagtail image called ``title``, drawn on first use."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()

@@ -175,7 +175,7 @@ def site_config() -> tuple[dict[str, Any], Path | None, Path]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindness_site.settings.dev")
     from django.conf import settings
 
-    database = settings.DATABASES["default"]
+    database: Any = settings.DATABASES["default"]  # django-stubs' DBConfig, used as a plain dict
     media_root = Path(settings.MEDIA_ROOT) if local_storage() else None
     return database, media_root, Path(settings.VAR_DIR) / "backups"
 
@@ -186,7 +186,8 @@ def local_storage() -> bool:
     from django.core.files.storage import FileSystemStorage
     from django.utils.module_loading import import_string
 
-    return issubclass(import_string(settings.STORAGES["default"]["BACKEND"]), FileSystemStorage)
+    storage: Any = settings.STORAGES["default"]  # mypy reads this setting as ``object`` here
+    return issubclass(import_string(storage["BACKEND"]), FileSystemStorage)
 
 
 def private_media_root() -> Path | None:

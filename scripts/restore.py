@@ -44,7 +44,7 @@ def newest_backup(folder: Path) -> Path:
     return candidates[-1]
 
 
-def restore_database(database: dict[str, Any], source: Path, manifest: dict) -> None:
+def restore_database(database: dict[str, Any], source: Path, manifest: dict[str, Any]) -> None:
     dump = source / manifest["database"]["file"]
     if manifest["database"]["vendor"] == "postgresql":
         if not is_postgres(database):
@@ -77,7 +77,7 @@ def restore_database(database: dict[str, Any], source: Path, manifest: dict) -> 
 
 
 def restore_media(
-    source: Path, manifest: dict, media_root: Path, private_root: Path | None = None
+    source: Path, manifest: dict[str, Any], media_root: Path, private_root: Path | None = None
 ) -> int:
     """Extract the media archive over MEDIA_ROOT (and the documents over PRIVATE_MEDIA_ROOT);
     refuses members that would escape them."""
@@ -88,16 +88,17 @@ def restore_media(
     with tarfile.open(source / manifest["media"], "r:gz") as archive:
         for member in archive.getmembers():
             top = member.name.split("/", 1)[0]
-            if roots.get(top) is None:
+            root = roots.get(top)
+            if root is None:
                 raise RestoreError(f"Unexpected member {member.name!r} in the media archive.")
-            roots[top].mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+            root.mkdir(parents=True, exist_ok=True)
             member.name = member.name.removeprefix(top).lstrip("/") or "."
-            archive.extract(member, roots[top], filter="data")
+            archive.extract(member, root, filter="data")
             count += member.isfile()
     return count
 
 
-def verify(database: dict[str, Any], manifest: dict) -> int:
+def verify(database: dict[str, Any], manifest: dict[str, Any]) -> int:
     """Every table of the backup exists again with exactly as many rows."""
     expected = manifest["row_counts"]
     actual = table_counts(database)

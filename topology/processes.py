@@ -39,7 +39,7 @@ class Child:
         self.env = env
         log_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = log_dir / f"{name}.log"
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.terminated = False
 
     def start(self) -> Child:

@@ -89,7 +89,7 @@ class Shape:
 
     def restart_node(self, node: str, **env: str) -> None:
         self.children[node].stop()
-        self.start_node(node, **env)
+        self.start_node(node, wait=True, **env)
 
     def start_worker(self) -> Child:
         return self._child(

@@ -10,6 +10,7 @@ served only through the site's document view.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import boto3
 
@@ -19,7 +20,7 @@ from .processes import Child, http_status, wait_for
 PUBLIC_PREFIXES = ("original_images/", "images/")
 
 
-def public_read_policy(bucket: str) -> dict:
+def public_read_policy(bucket: str) -> dict[str, Any]:
     return {
         "Version": "2012-10-17",
         "Statement": [
@@ -45,7 +46,7 @@ def start_s3(config: ShapeConfig) -> Child:
     return child
 
 
-def s3_client(config: ShapeConfig):
+def s3_client(config: ShapeConfig) -> Any:  # a boto3 S3 client (boto3 has no type hints)
     env = config.django_env("s3")
     return boto3.client(
         "s3",

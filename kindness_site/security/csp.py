@@ -32,4 +32,5 @@ def admin_view(view: Callable[..., Any]) -> Callable[..., Any]:
 
 def with_admin_headers(urlpatterns: list[Any]) -> list[Any]:
     """Apply :func:`admin_view` to every view in ``urlpatterns`` (nested includes too)."""
-    return decorate_urlpatterns(urlpatterns, admin_view)
+    decorated: list[Any] = decorate_urlpatterns(urlpatterns, admin_view)  # untyped in Wagtail
+    return decorated

@@ -45,7 +45,7 @@ def client_address(request: HttpRequest) -> str | None:
 
 
 def lockout_response(
-    request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
+    request: HttpRequest, original_response: HttpResponse | None, credentials: dict[str, Any] | None
 ) -> HttpResponse:
     """The site's 429 page with ``Retry-After`` (``AXES_LOCKOUT_CALLABLE``), the same whatever the
     name, so the lock cannot be used to find out which accounts exist."""

@@ -19,6 +19,7 @@ import math
 import time
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -115,16 +116,16 @@ def ratelimit(
     *,
     key: Callable[[HttpRequest], str] = client_ip,
     methods: tuple[str, ...] = ("POST",),
-) -> Callable:
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Decorator for a view: at most ``limit`` requests per ``window`` seconds per ``key``.
 
     ``limit`` may be a callable so a setting read at request time (and overridden in tests)
     decides it. Only ``methods`` are counted: reading a form is free, sending it is not.
     """
 
-    def decorator(view: Callable) -> Callable:
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method in methods:
                 allowed = limit() if callable(limit) else limit
                 wait = hit(scope, key(request), allowed, window)

@@ -36,7 +36,7 @@ access_logger = logging.getLogger("kindness_site.access")
 def is_plain_id(value: str | None) -> bool:
     """True for an id worth keeping: a token of 8-128 safe characters, nothing that could forge
     or bloat a log line."""
-    return bool(value) and _VALID.match(value) is not None
+    return bool(value and _VALID.match(value) is not None)
 
 
 class RequestContextMiddleware:
@@ -71,7 +71,7 @@ class RequestContextMiddleware:
             client_ip_var.reset(token)
 
 
-class RequestContextFilter(RequestIDFilter):
+class RequestContextFilter(RequestIDFilter):  # type: ignore[misc]  # log_request_id is untyped
     """Adds ``record.request_id`` (the library's; ``NO_REQUEST_ID`` = "-" outside a request) and
     ``record.client_ip`` so formatters can always use both."""
 

@@ -28,8 +28,8 @@ RESEARCH_STORE_CITATIONS = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
-PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-private-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kindness-test-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kindness-test-private-media-"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each test process (pytest-xdist worker) counts its own generation.
 CACHE_GENERATION_FILE = Path(tempfile.mkdtemp(prefix="kindness-test-generation-")) / "generation"

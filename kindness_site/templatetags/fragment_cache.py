@@ -57,7 +57,7 @@ class PublicCacheNode(template.Node):
         name = str(self.name.resolve(context))
         vary_on = [expression.resolve(context) for expression in self.vary_on]
         key = fragment_key(cache_generation.current(), name, vary_on)
-        html = cache.get(key)
+        html: str | None = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
             if _CSRF_MARK not in html:

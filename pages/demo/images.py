@@ -14,6 +14,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Collection
 
 from .context import DemoContext
@@ -65,7 +66,7 @@ def ensure_image(
     seed: int,
     alt: str,
     size: tuple[int, int] = LANDSCAPE,
-):
+) -> AbstractImage:
     """Create the image once; later runs find it by title and change nothing."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()

@@ -12,8 +12,10 @@ language); kinds, countries and areas are shown in the visitor's language.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q, QuerySet
@@ -48,7 +50,7 @@ class MemberStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class MemberQuerySet(models.QuerySet):
+class MemberQuerySet(models.QuerySet["Member"]):
     def approved(self) -> QuerySet[Member]:
         """Members shown on the site: published (approved) ones only."""
         return self.filter(live=True)
@@ -206,7 +208,7 @@ class Member(
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         """Keep ``status`` and ``live`` in step, whoever saves the row.
 
         A new row follows its status (a pending application is never live, even though Wagtail's
@@ -234,7 +236,7 @@ class Member(
             self.status = status
             self.save(update_fields=["status"])
 
-    def approve(self, user=None, comment: str = "") -> bool:
+    def approve(self, user: AbstractBaseUser | None = None, comment: str = "") -> bool:
         """Approve the application as the workflow would; True when it was not live before.
 
         The coordinator's step of the workflow is approved when one is waiting (the workflow
@@ -259,12 +261,12 @@ class Member(
         return ", ".join(part for part in (self.city, self.region, self.country.name) if part)
 
 
-def _network_summary() -> dict:
+def _network_summary() -> dict[str, Any]:
     """Figures and the list of countries, from approved members; cached until content changes
     (a member's save bumps the content generation), since the home and network pages show them
     on every view."""
 
-    def load() -> dict:
+    def load() -> dict[str, Any]:
         approved = Member.objects.approved()
         figures = approved.aggregate(
             members=Count("pk"),

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, Model, OuterRef, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Cast
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
@@ -49,7 +50,7 @@ def text_fields() -> tuple[str, str]:
     return "title", "body"
 
 
-def eligible_entries(locale: Locale | None) -> tuple[QuerySet, dict[int, str]]:
+def eligible_entries(locale: Locale | None) -> tuple[QuerySet[Any], dict[int, str]]:
     """Index entries the visitor may find (live, public, in their language; references have no
     language) and ``{content_type_id: kind}``."""
     models = searched_models()
@@ -60,7 +61,7 @@ def eligible_entries(locale: Locale | None) -> tuple[QuerySet, dict[int, str]]:
     page_filter = Page.objects.filter(pk=pk, live=True, depth__gt=1).filter(~view_restricted())
     if locale is not None:
         page_filter = page_filter.filter(locale=locale)
-    condition = Q(content_type_id__in=page_types) & Exists(page_filter)
+    condition: Q | Combinable = Q(content_type_id__in=page_types) & Exists(page_filter)
     for model in models:
         if issubclass(model, Page):
             continue
@@ -74,7 +75,9 @@ def eligible_entries(locale: Locale | None) -> tuple[QuerySet, dict[int, str]]:
     return IndexEntry.objects.filter(condition), kind_of
 
 
-def page_hits(ids: list[str], snippets: dict[str, SafeString], kind_of: dict) -> dict:
+def page_hits(
+    ids: list[str], snippets: dict[str, SafeString], kind_of: dict[int, str]
+) -> dict[str, SearchHit]:
     pages = (
         Page.objects.filter(pk__in=ids)
         .select_related("locale")
@@ -92,7 +95,9 @@ def page_hits(ids: list[str], snippets: dict[str, SafeString], kind_of: dict) ->
     }
 
 
-def build_hits(rows: list[dict[str, Any]], kind_of: dict[int, str], request: Any) -> list:
+def build_hits(
+    rows: list[dict[str, Any]], kind_of: dict[int, str], request: Any
+) -> list[SearchHit]:
     """Turn ranked index rows into hits: one query per model on the page of results.
 
     Feature models provide ``search_hits(ids, snippets, request)`` (``{id: (title, url)}``)
@@ -100,11 +105,12 @@ def build_hits(rows: list[dict[str, Any]], kind_of: dict[int, str], request: Any
     library); pages are handled here.
     """
     types = {pk: ContentType.objects.get_for_id(pk) for pk in {r["content_type_id"] for r in rows}}
-    by_model: dict[type, list[dict]] = {}
+    by_model: dict[type[Model], list[dict[str, Any]]] = {}
     for row in rows:
         model = types[row["content_type_id"]].model_class()
+        assert model is not None  # indexed rows belong to installed models
         by_model.setdefault(Page if issubclass(model, Page) else model, []).append(row)
-    found: dict[tuple[type, str], SearchHit] = {}
+    found: dict[tuple[type[Model], str], SearchHit] = {}
     for model, model_rows in by_model.items():
         ids = [row["object_id"] for row in model_rows]
         snippets = {row["object_id"]: row["snippet"] for row in model_rows}
@@ -114,16 +120,18 @@ def build_hits(rows: list[dict[str, Any]], kind_of: dict[int, str], request: Any
             kind = kind_of[model_rows[0]["content_type_id"]]
             hits = {
                 pk: SearchHit(kind=kind, title=title, url=url, snippet=snippets.get(pk, ""))
-                for pk, (title, url) in model.search_hits(ids, request).items()
+                # Feature models define search_hits (see the docstring); Model does not declare it.
+                for pk, (title, url) in model.search_hits(ids, request).items()  # type: ignore[attr-defined]
             }
         for pk, hit in hits.items():
             found[(model, pk)] = hit
-    ordered = []
+    ordered: list[SearchHit] = []
     for row in rows:
         model = types[row["content_type_id"]].model_class()
-        hit = found.get((Page if issubclass(model, Page) else model, row["object_id"]))
-        if hit is not None:  # a reference without a page or address is listed unlinked
-            ordered.append(hit)
+        assert model is not None  # indexed rows belong to installed models
+        row_hit = found.get((Page if issubclass(model, Page) else model, row["object_id"]))
+        if row_hit is not None:  # a reference without a page or address is listed unlinked
+            ordered.append(row_hit)
     return ordered
 
 

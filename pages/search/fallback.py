@@ -55,7 +55,7 @@ def _text() -> Concat:
     return Concat(F("title"), Value(" "), F("body"), output_field=TextField())
 
 
-def matching(entries: QuerySet, query: str, language: str) -> QuerySet:
+def matching(entries: QuerySet[Any], query: str, language: str) -> QuerySet[Any]:
     terms = query_terms(query)[:MAX_TERMS]
     if not terms:
         return entries.none()
@@ -66,7 +66,9 @@ def matching(entries: QuerySet, query: str, language: str) -> QuerySet:
     return matched
 
 
-def ranked(matched: QuerySet, query: str, language: str, start: int, stop: int) -> list[dict]:
+def ranked(
+    matched: QuerySet[Any], query: str, language: str, start: int, stop: int
+) -> list[dict[str, Any]]:
     terms = query_terms(query)[:MAX_TERMS]
     in_title = sum(
         (
@@ -91,7 +93,7 @@ def ranked(matched: QuerySet, query: str, language: str, start: int, stop: int) 
     ]
 
 
-def suggest(entries: QuerySet, query: str, language: str) -> str:
+def suggest(entries: QuerySet[Any], query: str, language: str) -> str:
     """The closest words of the titles of the visitor's language (difflib), if close enough."""
     terms = query_terms(query)
     vocabulary: set[str] = set()

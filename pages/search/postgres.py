@@ -63,12 +63,14 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-def matching(entries: QuerySet, query: str, language: str) -> QuerySet:
+def matching(entries: QuerySet[Any], query: str, language: str) -> QuerySet[Any]:
     config = config_for(language)
     return entries.filter(Matches(DocumentVector(config), WebQuery(config, query)))
 
 
-def ranked(matched: QuerySet, query: str, language: str, start: int, stop: int) -> list[dict]:
+def ranked(
+    matched: QuerySet[Any], query: str, language: str, start: int, stop: int
+) -> list[dict[str, Any]]:
     """One page of matches, best first, each with its highlighted excerpt."""
     config = config_for(language)
     q = WebQuery(config, query)
@@ -105,7 +107,7 @@ def ranked(matched: QuerySet, query: str, language: str, start: int, stop: int) 
     ]
 
 
-def suggest(entries: QuerySet, query: str, language: str) -> str:
+def suggest(entries: QuerySet[Any], query: str, language: str) -> str:
     """ "Did you mean": each word of the query that is not a word of the visitor's language's
     documents is replaced by the most similar one (trigram similarity), if one is close."""
     terms = query_terms(query)[:MAX_SUGGESTED_WORDS]

@@ -1,6 +1,8 @@
 """Menus, the language switcher and hreflang alternates."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django import template
 from django.conf import settings
@@ -121,7 +123,7 @@ def page_link(page: Page | int | None) -> PageLink | None:
 
 
 @register.simple_tag
-def page_links(pages) -> list[PageLink]:
+def page_links(pages: Iterable[Page | int | None] | None) -> list[PageLink]:
     """``page_link`` for a list of pages in one lookup, in their order, dead links left out."""
     ids = [_page_id(page) for page in pages or []]
     links = localized_links(ids)
@@ -146,7 +148,7 @@ def menu_items(menu: Menu | None) -> list[MenuItem]:
     )
     items = []
     for block in blocks:
-        value = block.get("value") or {}
+        value: Any = block.get("value") or {}  # a StreamField block's raw JSON
         if block.get("type") == "page":
             link = links.get(value.get("page"))
             if link is not None:

@@ -29,7 +29,7 @@ class PersonCredit(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
 
     def __str__(self) -> str:
-        return str(self.person)
+        return str(self.person)  # type: ignore[attr-defined]  # each subclass declares ``person``
 
 
 class StoryAuthor(PersonCredit):

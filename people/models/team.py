@@ -8,7 +8,7 @@ only differs by its language prefix.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
@@ -29,6 +29,9 @@ from pages.public_urls import absolute
 from ..jsonld import person_json_ld
 from ..relations import person_context
 from .person import GroupMembership, Person, PersonGroup
+
+if TYPE_CHECKING:  # at run time sitemap_subpages imports it where it is used
+    from kindness_site.sitemap import SitemapEntry
 
 
 @dataclass
@@ -98,7 +101,7 @@ class TeamPage(RoutablePageMixin, BasePage):
     def person_url(self, person: Person) -> str:
         return self.url + self.reverse_subpage("person", kwargs={"slug": person.slug})
 
-    def sitemap_subpages(self) -> list:
+    def sitemap_subpages(self) -> list[SitemapEntry]:
         """Each live profile of this page's language (the sitemap lists them all)."""
         from kindness_site.sitemap import subpage_entry
 

@@ -79,7 +79,7 @@ def credited_person(context: Context, page: Page, relation: str) -> Person | Non
         if not ids:
             return None
     else:
-        credits = page._meta.get_field(relation).related_model
+        credits: Any = page._meta.get_field(relation).related_model  # a PersonCredit subclass
         ids = credits.objects.filter(page_id=page.pk).values("person_id")[:1]
     credited = Q(pk__in=ids)
     locale = active_locale()

@@ -8,6 +8,8 @@ thin routing layer.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from pages.models import BasePage
+
+if TYPE_CHECKING:  # at run time sitemap_subpages imports it where it is used
+    from kindness_site.sitemap import SitemapEntry
 
 
 class ResearchIndexPage(RoutablePageMixin, BasePage):
@@ -63,7 +68,7 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
 
         return reference_view(self, request, slug, export=True)
 
-    def sitemap_subpages(self) -> list:
+    def sitemap_subpages(self) -> list[SitemapEntry]:
         """Each reference's page in this language (the sitemap lists them all)."""
         from kindness_site.sitemap import subpage_entry
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 # Phones (small and common), a tablet upright, a tablet/small laptop across, a common laptop.
-VIEWPORTS = [
+VIEWPORTS: list[ViewportSize] = [
     {"width": 320, "height": 568},
     {"width": 390, "height": 844},
     {"width": 768, "height": 1024},

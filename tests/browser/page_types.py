@@ -8,6 +8,9 @@ not build is a failing test, not a missing one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from wagtail.models import Page, get_page_models
 
 PROJECT_APPS = {"pages", "research", "people", "projects", "newsletter"}
@@ -54,7 +57,7 @@ def example_url(label: str, language: str) -> str:
     return page.get_url()
 
 
-def _longest(items, length) -> object:
+def _longest(items: Iterable[Any], length: Callable[[Any], int]) -> Any:
     """The item with the most text: the hardest example for a layout (long links, long roles)."""
     return max(items, key=lambda item: (length(item), -item.pk), default=None)
 

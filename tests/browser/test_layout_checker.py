@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from .layout import apply_text_spacing, problems
 
 pytestmark = [pytest.mark.xdist_group("browser")]
 
-PHONE = {"width": 320, "height": 568}
+PHONE: ViewportSize = {"width": 320, "height": 568}
 
 
 @pytest.fixture

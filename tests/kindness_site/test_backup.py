@@ -174,6 +174,7 @@ def test_documents_outside_media_root_are_backed_up_and_restored_to_their_own_ro
     target = tmp_path / "out"
     target.mkdir()
     archive = backup.archive_media(media, target, private)
+    assert archive is not None
     manifest = {"media": archive.name}
     restored, restored_private = tmp_path / "r-media", tmp_path / "r-private"
     files = restore.restore_media(target, manifest, restored, restored_private)

@@ -31,7 +31,7 @@ class Counter:
 def render(counter: Counter, key: str = "a", *, preview: bool = False, template=TEMPLATE) -> str:
     request = RequestFactory().get("/en/")
     if preview:
-        request.is_preview = True
+        request.is_preview = True  # type: ignore[attr-defined]  # as Wagtail marks a preview
     return template.render(Context({"request": request, "counter": counter, "key": key}))
 
 

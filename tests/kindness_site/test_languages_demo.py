@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -131,7 +132,7 @@ class Crawl:
 def _read_sitemap(xml: str) -> dict[str, dict]:
     import xml.etree.ElementTree as ET
 
-    entries = {}
+    entries: dict[Any, dict[str, Any]] = {}  # findtext is typed str | None; <loc> is required
     for url in ET.fromstring(xml).findall("s:url", SITEMAP_NS):
         location = url.findtext("s:loc", namespaces=SITEMAP_NS)
         entries[location] = {
@@ -233,7 +234,7 @@ def translated_texts() -> list[tuple[str, str, str]]:
     test can tell that a text is used in both."""
     english, italian = (Locale.objects.get(language_code=code) for code in LANGUAGES)
     pairs = []
-    models = [
+    models: list[Any] = [  # TranslatableMixin models, each with its own manager
         model
         for model in apps.get_models()
         if issubclass(model, TranslatableMixin) and not issubclass(model, Page)

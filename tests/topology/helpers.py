@@ -52,5 +52,6 @@ def publish_title(shape: Shape, page_id: int, new_title: str, process: str = "a"
         f"page.title = {new_title!r}\n"
         "page.save_revision().publish()\n",
         process=process,
+        timeout=300,
         **env,
     )

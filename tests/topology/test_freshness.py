@@ -26,7 +26,8 @@ def warm(shape: Shape, path: str) -> None:
 
 def assert_fresh_everywhere(shape: Shape, path: str, expected: str) -> None:
     for front in ("a", "b"):
-        seen = eventually(lambda f=front: expected in title(get(shape.url(f) + path)), NODE_SECONDS)
+        # mypy cannot infer a lambda with a default argument (which binds the loop variable).
+        seen = eventually(lambda f=front: expected in title(get(shape.url(f) + path)), NODE_SECONDS)  # type: ignore[misc]
         assert seen, f"node {front} still serves {titles(shape, path)[front]!r}"
     seen = eventually(lambda: expected in title(get(shape.url("varnish") + path)), VARNISH_SECONDS)
     assert seen, f"Varnish still serves {titles(shape, path)['varnish']!r}"
@@ -61,7 +62,8 @@ def test_a_scheduled_publish_by_the_timer_is_fresh_everywhere(shape: Shape, stor
     # Nobody publishes it but the timer loop's publish_scheduled (every 2 s here, after the
     # previous run ended; each run is a new Django process, seconds on a busy machine).
     for front in FRONTS:
-        seen = eventually(lambda f=front: new_title in title(get(shape.url(f) + path)), 120)
+        # mypy cannot infer a lambda with a default argument (which binds the loop variable).
+        seen = eventually(lambda f=front: new_title in title(get(shape.url(f) + path)), 120)  # type: ignore[misc]
         assert seen, f"{front} still serves {titles(shape, path)[front]!r}"
     runs = (shape.logs() / "timers.log").read_text()
     assert '"timer": "publish_scheduled", "status": 0' in runs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
 import psycopg
 
@@ -43,7 +44,7 @@ print(json.dumps({{"send": send.pk}}))
 """
 
 
-def one_value(shape: Shape, sql: str, *params: object) -> object:
+def one_value(shape: Shape, sql: str, *params: object) -> Any:
     with psycopg.connect(shape.config.database_url, autocommit=True) as conn:
         row = conn.execute(sql, params).fetchone()
     return row[0] if row else None

@@ -8,6 +8,7 @@ saw.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 from django.test import RequestFactory
@@ -22,7 +23,7 @@ INNER_PROXY = "10.0.0.2"
 
 
 def request_through(rf: RequestFactory, forwarded: str | None, remote: str):
-    headers = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
+    headers: dict[str, Any] = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
     return rf.get("/", REMOTE_ADDR=remote, **headers)
 
 

@@ -49,7 +49,8 @@ def test_decorator_answers_429_with_retry_after(rf: RequestFactory, language, te
 def test_send_slots_share_the_limiter_storage_and_ignore_the_switch(settings, monkeypatch):
     """The provider's send rate is not a limit on visitors: RATELIMIT_ENABLED leaves it on."""
     settings.RATELIMIT_ENABLED = False
-    monkeypatch.setattr(ratelimit.time, "time", lambda: 1000.5)
+    # ratelimit's own import of the time module (not re-exported, hence the ignore).
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 1000.5)  # type: ignore[attr-defined]
     ratelimit.wait_for_send_slots(3, 1000)
     assert cache.get(f"{ratelimit.KEY_PREFIX}:send-rate:1000") == 3
 
