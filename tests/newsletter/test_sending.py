@@ -206,8 +206,10 @@ def test_shared_rate_limit_waits(monkeypatch):
         sleeps.append(seconds)
         clock.append(1)
 
-    monkeypatch.setattr("newsletter.ratelimit.time.sleep", sleep)
-    monkeypatch.setattr("newsletter.ratelimit.time.time", lambda: 1000.0 + len(clock) - 1 + 0.5)
+    monkeypatch.setattr("kindness_site.security.ratelimit.time.sleep", sleep)
+    monkeypatch.setattr(
+        "kindness_site.security.ratelimit.time.time", lambda: 1000.0 + len(clock) - 1 + 0.5
+    )
     for _ in range(3):
         ratelimit.wait_for_send_slots(1, 2)
     assert len(sleeps) == 1  # the third call waited for the next second
@@ -347,8 +349,8 @@ def test_rate_slots_are_taken_for_a_whole_sub_batch_and_spill_into_the_next_seco
         sleeps.append(seconds)
         clock[0] += seconds
 
-    monkeypatch.setattr("newsletter.ratelimit.time.time", lambda: clock[0])
-    monkeypatch.setattr("newsletter.ratelimit.time.sleep", sleep)
+    monkeypatch.setattr("kindness_site.security.ratelimit.time.time", lambda: clock[0])
+    monkeypatch.setattr("kindness_site.security.ratelimit.time.sleep", sleep)
     ratelimit.wait_for_send_slots(3, 4)  # 3 of this second's 4
     assert sleeps == []
     ratelimit.wait_for_send_slots(3, 4)  # 1 now, 2 in the next second
