@@ -43,9 +43,7 @@ test: install ## Install and run the whole test suite (SQLite unless DATABASE_UR
 	@# The real-browser suite runs first in its own process: it serves the demo site from the test
 	@# database and replaces its contents, which must not leak into the other tests.
 	$(RUN) pytest tests/browser --cov --cov-report= --cov-fail-under=0
-	$(RUN) pytest -n auto --ignore=tests/browser --ignore=tests/topology --cov --cov-append --cov-report=term
-	@# The production shape (tests/topology) needs PostgreSQL: run with it, left out on SQLite.
-	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then $(MAKE) --no-print-directory test-topology; fi
+	$(RUN) pytest -n auto --dist loadgroup --ignore=tests/browser --ignore=tests/topology --cov --cov-append --cov-report=term
 
 test-topology: install ## The production-shape tests (PostgreSQL, Redis, Varnish, moto): two nodes, worker, timers
 	$(RUN) pytest tests/topology -p no:randomly
