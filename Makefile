@@ -8,6 +8,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # Property tests run the same examples on every `make test` (tests/conftest.py); plain pytest explores.
 export HYPOTHESIS_PROFILE ?= ci
 HOST ?= 127.0.0.1
+LIVE_SITE_TESTS := tests/kindness_site/test_freshness_across_processes.py tests/kindness_site/test_front_cache_varnish.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
@@ -43,7 +44,9 @@ test: install ## Install and run the whole test suite (SQLite unless DATABASE_UR
 	@# The real-browser suite runs first in its own process: it serves the demo site from the test
 	@# database and replaces its contents, which must not leak into the other tests.
 	$(RUN) pytest tests/browser --cov --cov-report= --cov-fail-under=0
-	$(RUN) pytest -n auto --dist loadgroup --ignore=tests/browser --ignore=tests/topology --cov --cov-append --cov-report=term
+	$(RUN) pytest -n auto --ignore=tests/browser --ignore=tests/topology $(LIVE_SITE_TESTS:%=--ignore=%) --cov --cov-append --cov-report= --cov-fail-under=0
+	@# The live two-server tests share ports and a database: one process runs them, after the rest.
+	$(RUN) pytest $(LIVE_SITE_TESTS) -p no:randomly --cov --cov-append --cov-report=term
 
 test-topology: install ## The production-shape tests (PostgreSQL, Redis, Varnish, moto): two nodes, worker, timers
 	$(RUN) pytest tests/topology -p no:randomly

@@ -16,10 +16,6 @@ import pytest
 
 from .live_site import DEV_PORTS, PRODUCTION_PORTS, LiveSite, get
 
-# The live servers of both live-site modules share ports and a database: one xdist worker runs
-# them (make test passes --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("live_site")
-
 _titles = itertools.count(1)
 HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS terminator adds in production
 

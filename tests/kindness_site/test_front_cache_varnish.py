@@ -15,10 +15,6 @@ import pytest
 
 from .live_site import CLOSED_PORT, DEV_PORTS, PUBLISH, VARNISH_PORT, LiveSite, get
 
-# The live servers of both live-site modules share ports and a database: one xdist worker runs
-# them (make test passes --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("live_site")
-
 PURGE_ENV = {"FRONTEND_CACHE_VARNISH_URL": f"http://127.0.0.1:{VARNISH_PORT}"}
 _titles = itertools.count(1)
 
