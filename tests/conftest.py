@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -91,7 +92,7 @@ def demo_content_loaded() -> Iterator[None]:
     """
     name = str(connection.settings_dict["NAME"])
     in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()  # type: ignore[attr-defined]  # SQLite's wrapper only
-    if not (in_memory or name.startswith("test_")):
+    if not (in_memory or Path(name).name.startswith("test_")):
         pytest.fail(f"refusing to load demo content into {name!r}: not a test database")
     snapshot = connection.creation.serialize_db_to_string()
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,23 @@ class DemoSite:
 
     def __call__(self, path: str) -> str:
         return self.url + path
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """Serve the browser tests from an SQLite *file*, never the in-memory database.
+
+    With an in-memory database Django hands the live server the test thread's one connection,
+    and its request threads then use that connection at the same time: when Wagtail's editor
+    released an editing session by beacon while the next admin page loaded, SQLite answered
+    "bad parameter or other API misuse", the session did not load and the signed-in moderator
+    was sent to the login page (a CI failure). A file gives every thread its own connection, as
+    ``make run`` does (WAL, immediate transactions, a lock timeout: see the base settings).
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(tempfile.mkdtemp(prefix="kindness-browser-db-"))
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test_browser.sqlite3")
 
 
 @pytest.fixture(scope="package")
