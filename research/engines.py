@@ -34,7 +34,7 @@ from django.conf import settings
 
 from pages import cache_generation
 
-from . import style_fixes
+from . import style_fixes, typography
 from .csl import reference_to_csl
 from .models import Reference
 
@@ -91,6 +91,8 @@ def _stamp(engine: str) -> str:
     files += [LOCALES_DIR / f"locales-{code}.xml" for code in sorted(locales)]
     if engine == JS:
         files.append(JS_DIR / "render.mjs")
+    else:
+        files.append(Path(typography.__file__))
     files.append(Path(style_fixes.__file__))
     for path in files:
         digest.update(path.read_bytes())
