@@ -103,7 +103,7 @@ def render_citeproc_py(
     if not fixes:
         return entry, in_text
     inside = typography.punctuation_in_quote(locale)
-    entry = style_fixes.finish(style.key, typography.fix(entry, punctuation_inside=inside))
+    entry = style_fixes.finish(style.key, typography.fix(entry, punctuation_inside=inside), item)
     return entry, typography.fix(in_text, punctuation_inside=inside)
 
 

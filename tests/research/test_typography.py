@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from research import formatting, typography
+from research import formatting, style_fixes, typography
 from research.models import Reference, ReferenceCreator
 
 
@@ -81,3 +81,29 @@ def test_the_fallback_engine_applies_the_repairs():
     fixed, _ = formatting.render_citeproc_py(ref, chicago, "en-US")
     assert "Kindness”." in raw
     assert "Kindness.”" in fixed and "”." not in fixed
+
+
+def test_style_fixes_harvard_editors_surname_first_but_organisations_as_they_are():
+    chapter = "X (2015) ‘Title’, in D.A. Schroeder and W.G. Graziano (eds) <i>Book</i>."
+    assert "in Schroeder, D.A. and Graziano, W.G. (eds) <i>" in style_fixes.finish(
+        "harvard", chapter
+    )
+    board = "X (2015) ‘Title’, in World Health Organization (ed.) <i>Book</i>."
+    assert style_fixes.finish("harvard", board) == board
+
+
+def test_style_fixes_nlm_web_page_dated_to_the_day_and_no_lone_number():
+    item = {"type": "webpage", "issued": {"date-parts": [[2023, 3, 4]]}}
+    entry = "1.Smith A. Page [Internet]. Blog; 2023 [cited 2024 May 31]. Available from: u"
+    assert style_fixes.finish("vancouver", entry, item) == (
+        "Smith A. Page [Internet]. Blog; 2023 Mar 4 [cited 2024 May 31]. Available from: u"
+    )
+    year_only = {"type": "webpage", "issued": {"date-parts": [[2023]]}}
+    assert "; 2023 [cited" in style_fixes.finish("vancouver", entry, year_only)
+
+
+def test_style_fixes_mla_shortens_university_press_only_for_mla():
+    item = {"type": "book", "publisher": "Oxford University Press"}
+    assert style_fixes.prepare("mla", item)["publisher"] == "Oxford UP"
+    assert style_fixes.prepare("apa", item)["publisher"] == "Oxford University Press"
+    assert item["publisher"] == "Oxford University Press"  # the caller's item is left alone
