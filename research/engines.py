@@ -1,12 +1,25 @@
 """Which CSL engine formats the library, and the stored citations it produces.
 
-Measured on the official CSL test-suite (bench/csl_bench.py, the 601 fixtures that need no citation
-sequence, locator, section or abbreviation list; one harness and one normalisation for every
-engine): citeproc-js 2.4.63, the reference implementation behind Zotero and Mendeley, passes 577
-(96.0 %); citeproc-py 0.11.1 passes 375 (62.4 %); pandoc 2.17's citeproc (Debian 12) passed 114
-(19.0 %) in a run before pandoc's HTML was mapped to the suite's markup, so that figure is a floor.
-On the library's own references citeproc-py gives initials where Chicago and MLA want full names,
-leaves periods outside closing quotes and prints ``1.Curry`` in Vancouver. So citeproc-js formats,
+Measured by bench/csl_bench.py with one harness and one normalisation for every engine (figures of
+3 December 2026; pandoc's HTML mapped to the suite's markup, tags only):
+
+==========================  ======================  ==============================
+engine                      CSL test-suite (601)    the five guides' examples (64)
+==========================  ======================  ==============================
+citeproc-py 0.11.1          375 (62.4 %)            27 (42.2 %)
+citeproc-py with fixes      400 (66.6 %)            39 (60.9 %)
+citeproc-js 2.4.63          577 (96.0 %)            51 (79.7 %); 64 with style_fixes
+pandoc 2.17 citeproc        557 (92.7 %)            47 (73.4 %)
+==========================  ======================  ==============================
+
+The suite's 601 fixtures need no citation sequence, locator, section or abbreviation list; the
+guides' examples are tests/research/style_guide_examples.py (APA 7, CMOS 18, MLA 9, Cite Them
+Right, Citing Medicine). "With fixes" is citeproc-py's output through research.typography (and,
+on the guides' examples, research.style_fixes, which are per style); what is left (initials where
+Chicago and MLA want full names, no disambiguation or year suffixes, name particles) needs the
+engine's own state. pandoc is not packaged for the site's Python and scores below citeproc-js.
+
+So citeproc-js (the reference implementation behind Zotero and Mendeley) formats,
 run by Node as a batch filter (research/citeproc_js/render.mjs) when references are saved, never
 while a page is served: each reference keeps every style in both languages in
 ``Reference.citations`` with a version stamp (engine, its version, the style and locale files).
@@ -34,7 +47,7 @@ from django.conf import settings
 
 from pages import cache_generation
 
-from . import style_fixes
+from . import style_fixes, typography
 from .csl import reference_to_csl
 from .models import Reference
 
@@ -91,6 +104,8 @@ def _stamp(engine: str) -> str:
     files += [LOCALES_DIR / f"locales-{code}.xml" for code in sorted(locales)]
     if engine == JS:
         files.append(JS_DIR / "render.mjs")
+    else:
+        files.append(Path(typography.__file__))
     files.append(Path(style_fixes.__file__))
     for path in files:
         digest.update(path.read_bytes())
@@ -106,8 +121,9 @@ def _item(ref: Reference) -> dict[str, Any]:
     return reference_to_csl(ref, item_id=str(ref.pk or "item"))
 
 
-def render_js(refs: list[Reference]) -> dict[int, dict[str, Any]]:
-    """Every style in both languages for ``refs``, in one Node run."""
+def render_js(refs: list[Reference], *, fixes: bool = True) -> dict[int, dict[str, Any]]:
+    """Every style in both languages for ``refs``, in one Node run (without research.style_fixes
+    when ``fixes`` is false: the benchmark's "as it is")."""
     from .formatting import STYLES
 
     if not node_available():
@@ -120,7 +136,9 @@ def render_js(refs: list[Reference]) -> dict[int, dict[str, Any]]:
                 {
                     "style": str(style_path(style.csl_name)),
                     "lang": style.english if language == "en" else locale,
-                    "items": [style_fixes.prepare(style.key, item) for item in items],
+                    "items": [
+                        style_fixes.prepare(style.key, item) if fixes else item for item in items
+                    ],
                 }
             )
             keys.append((language, style.key))
@@ -139,11 +157,13 @@ def render_js(refs: list[Reference]) -> dict[int, dict[str, Any]]:
         raise EngineUnavailable(f"citeproc-js failed: {exc}") from exc
     out: dict[int, dict[str, Any]] = {ref.pk: {} for ref in refs}
     for (language, style_key), results in zip(keys, answer["results"], strict=True):
-        for ref, result in zip(refs, results, strict=True):
+        for ref, item, result in zip(refs, items, results, strict=True):
             if "error" in result:
                 logger.warning("citeproc-js: reference %s, %s: %s", ref.pk, style_key, result)
                 continue
-            entry = style_fixes.finish(style_key, result["entry"])
+            entry = result["entry"]
+            if fixes:
+                entry = style_fixes.finish(style_key, entry, item)
             out[ref.pk].setdefault(language, {})[style_key] = [entry, result["citation"]]
     return out
 

@@ -30,7 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import engines, style_fixes
+from . import engines, style_fixes, typography
 from .csl import reference_to_csl
 from .models import Reference
 
@@ -86,17 +86,25 @@ def _escape(value: Any) -> Any:
     return value
 
 
-def render_citeproc_py(ref: Reference, style: Style, locale: str) -> tuple[str, str]:
-    """(bibliography entry HTML, in-text citation HTML) from citeproc-py."""
-    source = CiteProcJSON([style_fixes.prepare(style.key, escaped_item(ref))])
+def render_citeproc_py(
+    ref: Reference, style: Style, locale: str, *, fixes: bool = True
+) -> tuple[str, str]:
+    """(bibliography entry HTML, in-text citation HTML) from citeproc-py, with the style's fixes
+    and research.typography's repairs unless ``fixes`` is false (the benchmark's "as it is")."""
+    item = escaped_item(ref)
+    source = CiteProcJSON([style_fixes.prepare(style.key, item) if fixes else item])
     bibliography = CitationStylesBibliography(
         _style(style.csl_name, locale), source, formatter.html
     )
     citation = Citation([CitationItem("item")])
     bibliography.register(citation)
     in_text = str(bibliography.cite(citation, lambda item: None))
-    entry = style_fixes.finish(style.key, str(bibliography.bibliography()[0]))
-    return entry, in_text
+    entry = str(bibliography.bibliography()[0])
+    if not fixes:
+        return entry, in_text
+    inside = typography.punctuation_in_quote(locale)
+    entry = style_fixes.finish(style.key, typography.fix(entry, punctuation_inside=inside), item)
+    return entry, typography.fix(in_text, punctuation_inside=inside)
 
 
 def _fallback(ref: Reference) -> str:
