@@ -82,10 +82,11 @@ def find_page(key: str, generation: int) -> HttpResponse | None:
     stored = cache.get(key)
     if not isinstance(stored, tuple):  # absent (or written before entries carried their expiry)
         return None
-    expires, page = stored
+    expires: float = stored[0]
+    shared: HttpResponse = stored[1]
     if copies is not None:
-        copies.put(generation, key, page, expires)
-    return page
+        copies.put(generation, key, shared, expires)
+    return shared
 
 
 def store_page(key: str, generation: int, response: HttpResponse, seconds: int) -> None:
