@@ -30,14 +30,14 @@ ISSUE_PAGE_TYPES: dict[str, tuple[str, str]] = {
     "research.researchindexpage": ("research library", "listing"),
     "pages.networkpage": ("network", "listing"),
     "people.teampage": ("team", "listing"),
-    "newsletter.newsletterarchivepage": ("newsletter archive", "listing"),
+    "newsletter.newsletterindexpage": ("newsletter archive", "listing"),
     "view:search": ("search results", "listing"),
     "pages.storypage": ("story", "detail"),
     "projects.projectpage": ("project", "detail"),
     "research.researchindexpage:reference": ("reference", "detail"),
     "people.teampage:person": ("person", "detail"),
     "pages.standardpage": ("standard", "detail"),
-    "pages.areapage": ("area", "detail"),
+    "pages.sectionpage": ("area", "detail"),
     "newsletter.newsletterissuepage": ("newsletter issue", "detail"),
 }
 GOAL_MAX_QUERIES = 12
