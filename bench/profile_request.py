@@ -22,7 +22,11 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from .config import BenchConfig
+from .config import ROOT, BenchConfig
+
+SITE_PACKAGES = (
+    f"{sys.prefix}/lib/python{sys.version_info.major}.{sys.version_info.minor}/site-packages/"
+)
 
 
 def profile(paths: list[str], repeat: int, top: int) -> None:
@@ -49,10 +53,12 @@ def profile(paths: list[str], repeat: int, top: int) -> None:
         print(f"\n=== {path}: {per_request:.1f} ms a request under the profiler ({repeat} runs)")
         for order in ("tottime", "cumulative"):
             out = io.StringIO()
-            stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order)
+            stats = pstats.Stats(profiler, stream=out).sort_stats(order)
             stats.print_stats(top)
             body = out.getvalue()
             print(f"--- by {order}")
+            # Paths relative to the project or to site-packages: which wagtail_hooks.py matters.
+            body = body.replace(str(ROOT) + "/", "").replace(SITE_PACKAGES, "")
             print(body[body.find("ncalls") :].rstrip())
 
 

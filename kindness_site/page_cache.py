@@ -13,7 +13,7 @@ behind, and entries of old generations simply expire. A hit costs one read of th
 on a miss, the Site of the request comes from the cache too.
 
 When the cache is shared (Redis), each process also keeps its own copy of the pages it served
-(``kindness_site.local_page_copy``), valid for the same generation: a hit is then the one read of
+(``pages.local_copies``), valid for the same generation: a hit is then the one read of
 the generation plus memory, instead of a second round trip and an unpickling of Redis's answer.
 The shared entry holds the time it expires, so a copy never outlives it.
 
@@ -24,18 +24,14 @@ The key holds the scheme as well as the host and path: a page rendered for ``htt
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
-from functools import cache as once
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from kindness_site.local_page_copy import LocalPageCopies
-from pages import cache_generation
+from pages import cache_generation, local_copies
 
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/newsletter/", "/media/", "/static/")
 
@@ -54,48 +50,6 @@ def _is_anonymous(request: HttpRequest) -> bool:
         settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )
-
-
-@once
-def local_copies() -> LocalPageCopies | None:
-    """This process's copies of shared pages; None when they would add nothing (the cache is
-    already this process's own memory) or ``PAGE_CACHE_LOCAL_BYTES`` is 0."""
-    max_bytes = getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 0)
-    if max_bytes <= 0 or cache_generation.cache_is_per_process():
-        return None
-    return LocalPageCopies(max_bytes)
-
-
-def _forget_local_copies(*, setting: str, **_kwargs: object) -> None:
-    if setting in {"CACHES", "PAGE_CACHE_LOCAL_BYTES"}:
-        local_copies.cache_clear()
-
-
-setting_changed.connect(_forget_local_copies, dispatch_uid="page_cache_local_copies")
-
-
-def find_page(key: str, generation: int) -> HttpResponse | None:
-    """The page from this process's copy, else from the shared cache (then copied here)."""
-    copies = local_copies()
-    if copies is not None and (page := copies.get(generation, key)) is not None:
-        return page
-    stored = cache.get(key)
-    if not isinstance(stored, tuple):  # absent (or written before entries carried their expiry)
-        return None
-    expires: float = stored[0]
-    shared: HttpResponse = stored[1]
-    if copies is not None:
-        copies.put(generation, key, shared, expires)
-    return shared
-
-
-def store_page(key: str, generation: int, response: HttpResponse, seconds: int) -> None:
-    """In the shared cache with its expiry time (so copies expire with it), and copied here."""
-    expires = time.time() + seconds
-    cache.set(key, (expires, response), seconds)
-    copies = local_copies()
-    if copies is not None:
-        copies.put(generation, key, response, expires)
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -189,7 +143,7 @@ class AnonymousPageCacheMiddleware:
             return mark_uncacheable(request, response)
 
         key = cache_key(request, generation)
-        hit = find_page(key, generation)
+        hit: HttpResponse | None = local_copies.read(key, generation)
         if hit is not None:
             hit["X-Page-Cache"] = "hit"
             return hit
@@ -210,7 +164,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 # A TemplateResponse (it has render()); HttpResponse does not declare is_rendered.
                 response = response.render() if not response.is_rendered else response  # type: ignore[attr-defined]
-            store_page(key, generation, response, server_seconds)
+            local_copies.write(key, generation, response, server_seconds)
             response["X-Page-Cache"] = "miss"
         else:
             response = mark_uncacheable(request, response)

@@ -1,4 +1,5 @@
-"""Each process's copy of shared cached pages: bounded, one generation at a time, never stale."""
+"""Each process's copy of generation-keyed shared entries (pages, fragments, lookups): bounded, one
+generation at a time, never stale."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import time
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.template import Context, Template
 
-from kindness_site import page_cache
-from kindness_site.local_page_copy import LocalPageCopies
+from pages import cache_generation, local_copies, queries
+from pages.local_copies import LocalCopies
 from pages.models import StandardPage
 from tests.conftest import publish_child
 
@@ -26,7 +28,7 @@ def pickled_size(response: HttpResponse) -> int:
 
 
 def test_a_copy_is_served_for_its_generation_as_a_response_of_its_own():
-    copies = LocalPageCopies(1_000_000)
+    copies = LocalCopies(1_000_000)
     copies.put(5, "a", page("first"), LATER)
     one, two = copies.get(5, "a"), copies.get(5, "a")
     assert one is not None and two is not None
@@ -35,7 +37,7 @@ def test_a_copy_is_served_for_its_generation_as_a_response_of_its_own():
 
 
 def test_a_newer_generation_drops_every_copy():
-    copies = LocalPageCopies(1_000_000)
+    copies = LocalCopies(1_000_000)
     copies.put(5, "a", page("first"), LATER)
     copies.put(5, "b", page("second"), LATER)
     assert copies.get(6, "a") is None
@@ -44,7 +46,7 @@ def test_a_newer_generation_drops_every_copy():
 
 
 def test_an_older_generation_neither_reads_nor_writes():
-    copies = LocalPageCopies(1_000_000)
+    copies = LocalCopies(1_000_000)
     copies.put(6, "a", page("new"), LATER)
     copies.put(5, "b", page("rendered before the bump"), LATER)
     assert copies.get(5, "a") is None
@@ -54,14 +56,14 @@ def test_an_older_generation_neither_reads_nor_writes():
 
 def test_an_unknown_generation_is_never_used():
     """An unreachable Redis reads as generation 0: pages are then served uncached."""
-    copies = LocalPageCopies(1_000_000)
+    copies = LocalCopies(1_000_000)
     copies.put(0, "a", page("during an outage"), LATER)
     assert copies.get(0, "a") is None
     assert len(copies) == 0
 
 
 def test_a_copy_expires_with_the_shared_entry():
-    copies = LocalPageCopies(1_000_000)
+    copies = LocalCopies(1_000_000)
     copies.put(5, "a", page("dated"), time.time() - 1)
     assert copies.get(5, "a") is None
     assert copies.size_bytes == 0
@@ -69,7 +71,7 @@ def test_a_copy_expires_with_the_shared_entry():
 
 def test_the_bound_in_bytes_evicts_the_least_recently_used():
     size = pickled_size(page("a", 1000))
-    copies = LocalPageCopies(4 * size + size // 2)
+    copies = LocalCopies(4 * size + size // 2)
     for key in "abcd":
         copies.put(5, key, page(key, 1000), LATER)
     assert copies.get(5, "a") is not None  # "b" is now the least recently used
@@ -80,7 +82,7 @@ def test_the_bound_in_bytes_evicts_the_least_recently_used():
 
 
 def test_a_page_too_large_for_its_share_is_not_copied():
-    copies = LocalPageCopies(4000)
+    copies = LocalCopies(4000)
     copies.put(5, "small", page("s"), LATER)
     copies.put(5, "huge", page("h", 2000), LATER)
     assert copies.get(5, "huge") is None
@@ -89,27 +91,30 @@ def test_a_page_too_large_for_its_share_is_not_copied():
 
 def test_copies_only_under_a_shared_cache(settings):
     settings.PAGE_CACHE_LOCAL_BYTES = 1_000_000
-    assert page_cache.local_copies() is None  # local memory: the cache is already the process's
+    assert local_copies.local_copies() is None  # local memory: the cache is already the process's
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/4",
         }
     }
-    assert isinstance(page_cache.local_copies(), LocalPageCopies)
+    assert isinstance(local_copies.local_copies(), LocalCopies)
     settings.PAGE_CACHE_LOCAL_BYTES = 0
-    assert page_cache.local_copies() is None
+    assert local_copies.local_copies() is None
 
 
 @pytest.mark.django_db
-class TestMiddleware:
-    """The middleware with copies on (a shared cache is stood in for by local memory)."""
+class TestWithCopies:
+    """Copies on (a shared cache is stood in for by local memory, the generation by its file)."""
 
     @pytest.fixture(autouse=True)
     def _copies(self, settings, monkeypatch):
         settings.PAGE_CACHE_ENABLED = True
-        self.copies = LocalPageCopies(1_000_000)
-        monkeypatch.setattr(page_cache, "local_copies", lambda: self.copies)
+        self.copies = LocalCopies(1_000_000)
+        monkeypatch.setattr(local_copies, "local_copies", lambda: self.copies)
+
+    def page_keys(self) -> list[str]:
+        return [key for key in self.copies.held_keys() if key.startswith("page-cache:")]
 
     @pytest.fixture
     def about(self, site_tree):
@@ -120,7 +125,7 @@ class TestMiddleware:
     ):
         first = client.get("/en/about/")
         assert first["X-Page-Cache"] == "miss"
-        assert len(self.copies) == 1
+        assert len(self.page_keys()) == 1
         cache.clear()  # the shared cache forgets the page: the copy still answers
         with django_assert_num_queries(0):
             second = client.get("/en/about/")
@@ -129,9 +134,9 @@ class TestMiddleware:
 
     def test_a_shared_hit_is_copied(self, client, about):
         client.get("/en/about/")
-        self.copies = LocalPageCopies(1_000_000)  # another process: nothing copied yet
+        self.copies = LocalCopies(1_000_000)  # another process: nothing copied yet
         assert client.get("/en/about/")["X-Page-Cache"] == "hit"  # from the shared cache
-        assert len(self.copies) == 1
+        assert len(self.page_keys()) == 1
         cache.clear()
         assert client.get("/en/about/")["X-Page-Cache"] == "hit"  # now from its own copy
 
@@ -142,3 +147,30 @@ class TestMiddleware:
         response = client.get("/en/about/")
         assert response["X-Page-Cache"] == "miss"
         assert b"About the movement" in response.content
+
+    def test_a_lookup_is_read_from_the_copy_as_a_value_of_its_own(self):
+        calls = []
+
+        def factory() -> dict[str, int]:
+            calls.append(1)
+            return {"x": 1}
+
+        assert queries.cached("probe", factory) == {"x": 1}
+        cache.clear()
+        value = queries.cached("probe", factory)
+        assert value == {"x": 1} and len(calls) == 1
+        value["x"] = 2  # a caller's change stays its own, as with a value read from Redis
+        assert queries.cached("probe", factory) == {"x": 1}
+        cache_generation.bump()
+        assert queries.cached("probe", factory) == {"x": 1} and len(calls) == 2
+
+    def test_a_fragment_is_read_from_the_copy(self, rf):
+        template = Template(
+            '{% load fragment_cache %}{% publiccache "probe" %}{{ n }}{% endpubliccache %}'
+        )
+        request = rf.get("/")
+        assert template.render(Context({"request": request, "n": 1})) == "1"
+        cache.clear()
+        assert template.render(Context({"request": request, "n": 2})) == "1"
+        cache_generation.bump()
+        assert template.render(Context({"request": request, "n": 3})) == "3"
