@@ -43,10 +43,13 @@ class ReusingRedisCacheClient(RedisCacheClient):
         self._clients: dict[int, Any] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)  # Django keeps each pool for the client's lifetime
+        # Django's own members, which django-stubs do not declare. Django keeps each pool for the
+        # client's lifetime, so its id names it.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
         client = self._clients.get(id(pool))
         if client is None:
-            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+            fresh = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+            client = self._clients.setdefault(id(pool), fresh)
         return client
 
 
