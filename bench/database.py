@@ -38,6 +38,20 @@ def drop_database(config: BenchConfig) -> None:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
+def empty_redis(config: BenchConfig) -> None:
+    """Start from an empty shared cache: pages cached by an earlier run (or under an earlier
+    database) must not be what this run measures."""
+    if not config.redis_url:
+        return
+    import redis
+
+    client = redis.Redis.from_url(config.redis_url, socket_connect_timeout=2)
+    try:
+        client.flushdb()
+    finally:
+        client.close()
+
+
 def reset_var_dir(config: BenchConfig) -> None:
     """Uploads and collected files of the last run would otherwise pile up beside the new ones."""
     config.var_dir.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,8 @@ from .config import (
     GOAL_LIGHTHOUSE,
     GOAL_MAX_QUERIES,
     GOAL_UNCACHED_HOME_RPS,
+    GOAL_UNCACHED_RPS_BY_KIND,
+    ISSUE_PAGE_TYPES,
 )
 from .results import LOAD_RUNS, BenchRun, PageTypeResult
 
@@ -105,6 +107,7 @@ def check_goals(run: BenchRun) -> list[GoalCheck]:
                 None if rps is None else rps >= GOAL_CACHED_RPS,
             )
         )
+    checks.extend(_issue_15_checks(run))
     home = next((r for r in run.page_types if r.is_home), None)
     if home is not None:
         rps = _rps(home, "uncached-10")
@@ -138,6 +141,40 @@ def check_goals(run: BenchRun) -> list[GoalCheck]:
                 )
             )
     return checks
+
+
+def _issue_15_checks(run: BenchRun) -> list[GoalCheck]:
+    """Issue 15: every page type it names is measured, each kind at its uncached goal."""
+    if not run.page_types:
+        return []
+    found = {result.key: result for result in run.page_types if result.urls}
+    missing = [name for key, (name, _kind) in ISSUE_PAGE_TYPES.items() if key not in found]
+    checks = [
+        GoalCheck(
+            "every page type of issue 15 measured",
+            "all",
+            ", ".join(f"missing: {name}" for name in missing) or "yes",
+            not missing,
+        )
+    ]
+    for key, (_name, kind) in ISSUE_PAGE_TYPES.items():
+        if key not in found:
+            continue
+        goal = GOAL_UNCACHED_RPS_BY_KIND[kind]
+        rps = _rps(found[key], "uncached-10")
+        checks.append(
+            GoalCheck(
+                f"uncached {kind} ≥ {goal} req/s (10 conn.)",
+                found[key].label,
+                num(rps),
+                None if rps is None else rps >= goal,
+            )
+        )
+    return checks
+
+
+def _ratio(rps: float | None, healthz: float | None) -> str:
+    return DASH if rps is None or not healthz else f"{rps / healthz:.2f}"
 
 
 def _only_noindex(failed_audits: list[str]) -> bool:
@@ -183,9 +220,11 @@ def _weight_checks(home: PageTypeResult) -> list[GoalCheck]:
 def _summary_table(run: BenchRun) -> list[str]:
     lines = [
         "| Page type | Queries en / it (empty cache) | Uncached req/s 1 / 10 conn. "
-        "| Cached req/s 1 / 10 conn. | Weight KB | Lighthouse P / A / BP / SEO |",
-        "|---|---|---|---|---|---|",
+        "| Cached req/s 1 / 10 conn. | 10 conn. ÷ /healthz uncached / cached "
+        "| Weight KB | Lighthouse P / A / BP / SEO |",
+        "|---|---|---|---|---|---|---|",
     ]
+    healthz = {phase: run.healthz_rps(phase) for phase in ("uncached", "cached")}
     for result in run.page_types:
         queries = " / ".join(num(result.queries_warm.get(lang)) for lang in ("en", "it"))
         queries += " (" + " / ".join(num(result.queries_cold.get(lang)) for lang in ("en", "it"))
@@ -194,15 +233,39 @@ def _summary_table(run: BenchRun) -> list[str]:
         cached = " / ".join(num(_rps(result, name)) for name in ("cached-1", "cached-10"))
         if result.never_cached:
             cached += " (not cached)"
+        ratios = " / ".join(
+            _ratio(_rps(result, f"{phase}-10"), healthz[phase]) for phase in healthz
+        )
         browser = result.browser
         weight = kb(browser.total_bytes) if browser and not browser.error else DASH
         scores = " / ".join(
             num((browser.scores if browser else {}).get(name)) for name in GOAL_LIGHTHOUSE
         )
         lines.append(
-            f"| {result.label} | {queries} | {uncached} | {cached} | {weight} | {scores} |"
+            f"| {result.label} | {queries} | {uncached} | {cached} | {ratios} | {weight} "
+            f"| {scores} |"
         )
     return lines
+
+
+def _servers(run: BenchRun) -> list[str]:
+    """/healthz on each server (the yardstick of the ratios) and each worker's peak memory."""
+    if not run.healthz and not run.worker_peak_kb:
+        return []
+    lines = [
+        "## Servers",
+        "",
+        "| Server | /healthz req/s, 10 conn. (start, end) | median ms | "
+        "peak memory per worker (VmHWM, MB) |",
+        "|---|---|---|---|",
+    ]
+    for phase in ("uncached", "cached"):
+        runs = run.healthz.get(phase, [])
+        rps = ", ".join(num(load.rps) for load in runs) or DASH
+        median = ", ".join(num(load.p50_ms, 1) for load in runs) or DASH
+        memory = ", ".join(f"{kb / 1024:.0f}" for kb in run.worker_peak_kb.get(phase, [])) or DASH
+        lines.append(f"| {phase} | {rps} | {median} | {memory} |")
+    return [*lines, ""]
 
 
 def _page_type_section(result: PageTypeResult) -> list[str]:
@@ -295,7 +358,10 @@ def render_markdown(run: BenchRun, chart_name: str = "report.png") -> str:
         "Queries: rendered in-process with the Django test client and the page cache off, as a "
         "page-cache miss in a running site (menu and footer fragments cached), and in brackets "
         "with the whole cache emptied first. Load: gunicorn on loopback, "
-        "uncached = PAGE_CACHE_ENABLED=false, cached = the anonymous page cache on and warmed. "
+        "uncached = PAGE_CACHE_ENABLED=false, cached = the anonymous page cache on and warmed; "
+        "each server's /healthz is measured at the start and the end of its phase, and every "
+        "page's req/s at 10 connections is also given divided by that server's mean /healthz "
+        "(a ratio that carries across machines where req/s do not). "
         "Weight and scores: Lighthouse 12, mobile, first load (browser cache cleared).",
         "",
         *_machine_load(run),
@@ -305,6 +371,7 @@ def render_markdown(run: BenchRun, chart_name: str = "report.png") -> str:
         "",
         *_summary_table(run),
         "",
+        *_servers(run),
         "## Goals",
         "",
         f"{len(checks) - len(failed) - len(unmeasured) - len(not_applicable)} passed, "

@@ -69,4 +69,15 @@ class BenchRun:
     failure: str = ""  # the error that stopped the run early, in full
     # 1-minute load average at each phase: other work on the machine skews every timing.
     machine_load: dict[str, float] = field(default_factory=dict)
+    # /healthz at 10 connections on each server ("uncached", "cached"), at the start and the end
+    # of its phase: the yardstick every page figure is divided by (the ratio is what stays stable
+    # across machines, and the two figures show how much the machine's load moved meanwhile).
+    healthz: dict[str, list[LoadResult]] = field(default_factory=dict)
+    # Each worker's peak resident memory (VmHWM, kB) just before its server stopped, by phase.
+    worker_peak_kb: dict[str, list[int]] = field(default_factory=dict)
     seconds: float = 0.0
+
+    def healthz_rps(self, phase: str) -> float | None:
+        """The mean /healthz req/s of one server, None when it was not measured."""
+        runs = self.healthz.get(phase, [])
+        return sum(run.rps for run in runs) / len(runs) if runs else None

@@ -35,7 +35,7 @@ def conditions(config: BenchConfig) -> dict[str, str]:
         "Python": platform.python_version(),
         "server": f"gunicorn (kindness_site/gunicorn_conf.py), {config.workers} workers x "
         f"{config.threads} threads, keep-alive, production settings, PostgreSQL",
-        "cache": "local memory per worker (no REDIS_URL)",
+        "cache": config.cache_backend,
         "load generator": "wrk" if load.have_wrk() else "Python threads (wrk not installed)",
         "load": f"{config.warmup_requests} warm-up requests, then {config.seconds} s per "
         "measurement",
@@ -53,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         "--reuse-database",
         action="store_true",
         help="skip step 1 and measure the database of the last run (for working on the bench)",
+    )
+    parser.add_argument(
+        "--skip-browser", action="store_true", help="no Lighthouse (a quick look at the load)"
+    )
+    parser.add_argument(
+        "--skip-helpers", action="store_true", help="not the other apps' bench/*_bench.py"
     )
     args = parser.parse_args(argv)
     config = BenchConfig()
@@ -76,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             run.setup_seconds = database.run_setup(config, notes, deadline.remaining)
             run.conditions["demo content"] = "; ".join(note for note in notes if note)
             site_bench.record_machine_load(run.machine_load, "after setup")
-        scripts = helpers.helper_scripts()
+        database.empty_redis(config)
+        scripts = [] if args.skip_helpers else helpers.helper_scripts()
         # The other apps' scripts run last, in time kept for them (what each declares, else
         # BENCH_HELPER_TIMEOUT); the site gets the rest, never less than a quarter.
         limits = {script: helpers.time_limit(script, config) for script in scripts}
@@ -84,8 +91,19 @@ def main(argv: list[str] | None = None) -> int:
         site_deadline = site_bench.Deadline(deadline.remaining() - reserve)
         log("page types, queries, load (uncached, then cached) and Lighthouse")
         run.page_types = site_bench.run_site_bench(
-            config, site_deadline, run.problems, run.machine_load, run.conditions
+            config,
+            site_deadline,
+            run.problems,
+            run.machine_load,
+            run.conditions,
+            healthz=run.healthz,
+            worker_peak_kb=run.worker_peak_kb,
+            browser_phase=not args.skip_browser,
         )
+        if args.skip_browser:
+            run.problems.append("--skip-browser: no Lighthouse figures")
+        if args.skip_helpers:
+            run.problems.append("--skip-helpers: the other apps' benchmarks did not run")
         for script in scripts:
             timeout = min(limits[script], deadline.remaining())
             if timeout < 10:

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import ROOT, VENV_BIN, BenchConfig
@@ -52,9 +53,43 @@ def stop_group(process: subprocess.Popen, grace: float = 10) -> None:
         process.wait(timeout=grace)
 
 
+@dataclass(frozen=True)
+class Server:
+    base_url: str
+    pid: int  # gunicorn's master
+
+    def worker_peak_kb(self) -> list[int]:
+        """Each worker's peak resident memory so far (VmHWM from /proc, kB), largest first."""
+        peaks = []
+        for pid in child_pids(self.pid):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:  # the worker exited meanwhile
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]))
+        return sorted(peaks, reverse=True)
+
+
+def child_pids(parent: int) -> list[int]:
+    """Processes whose parent is ``parent`` (field 4 of /proc/<pid>/stat, after the name)."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+            children.append(int(entry.name))
+    return children
+
+
 @contextmanager
-def gunicorn(config: BenchConfig, *, page_cache: bool, log_path: Path) -> Iterator[str]:
-    """Serve the site with production settings; yield its base URL."""
+def gunicorn(config: BenchConfig, *, page_cache: bool, log_path: Path) -> Iterator[Server]:
+    """Serve the site with production settings; yield its address and master's process id."""
     # The production configuration (threaded workers with keep-alive), with the bench's port and
     # worker count.
     command = [
@@ -84,6 +119,6 @@ def gunicorn(config: BenchConfig, *, page_cache: bool, log_path: Path) -> Iterat
                 wait_until_ready(config.base_url, process)
             except RuntimeError as error:
                 raise RuntimeError(f"{error}; see {log_path}") from error
-            yield config.base_url
+            yield Server(config.base_url, process.pid)
         finally:
             stop_group(process)

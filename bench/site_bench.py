@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import browser, load
 from .config import ROOT, VENV_PYTHON, BenchConfig
+from .load import LoadResult
 from .results import LOAD_RUNS, PageTypeResult
 from .servers import gunicorn
 
@@ -27,6 +28,7 @@ WARMUP_ESTIMATE = 2.0
 SERVER_START_ESTIMATE = 20.0
 LIGHTHOUSE_ESTIMATE = 12.0
 LIGHTHOUSE_ESTIMATE_BUSY = 20.0
+HEALTHZ_RUNS = 4  # /healthz at the start and the end of the uncached and of the cached phase
 
 
 def lighthouse_estimate() -> float:
@@ -44,7 +46,7 @@ def plan_seconds(config: BenchConfig, page_types: int, remaining: float) -> int:
         + 2 * SERVER_START_ESTIMATE
         + 2 * page_types * WARMUP_ESTIMATE
     )
-    measurements = page_types * len(LOAD_RUNS)
+    measurements = page_types * len(LOAD_RUNS) + HEALTHZ_RUNS
     per_measurement = (remaining - fixed) / measurements - MEASUREMENT_OVERHEAD
     return max(1, min(config.seconds, int(per_measurement)))
 
@@ -128,14 +130,19 @@ def measure_load(
     *,
     cached: bool,
     machine_load: dict[str, float],
+    healthz: dict[str, list[LoadResult]],
+    worker_peak_kb: dict[str, list[int]],
     after: Callable[[str], None] | None = None,
 ) -> None:
-    """Start one gunicorn (page cache on or off), load every page type, then run ``after``."""
+    """Start one gunicorn (page cache on or off), load /healthz, every page type and /healthz
+    again, note the workers' peak memory, then run ``after``."""
     name = "cached" if cached else "uncached"
     per_page = len(config.connections) * (config.seconds + MEASUREMENT_OVERHEAD) + WARMUP_ESTIMATE
     log = config.var_dir / "logs" / f"gunicorn-{name}.log"
     log.unlink(missing_ok=True)
-    with gunicorn(config, page_cache=cached, log_path=log) as base_url:
+    with gunicorn(config, page_cache=cached, log_path=log) as server:
+        base_url = server.base_url
+        measure_healthz(config, base_url, healthz.setdefault(name, []), problems)
         for result in results:
             path = load_url(result)
             if path is None:
@@ -153,10 +160,25 @@ def measure_load(
                         result.load[run_name] = load.measure(url, connections, config.seconds)
             except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
                 problems.append(f"{name} load of {result.label} failed: {error}")
+        measure_healthz(config, base_url, healthz[name], problems)
+        worker_peak_kb[name] = server.worker_peak_kb()
         record_machine_load(machine_load, f"after {name} load")
         if after is not None:
             after(base_url)
             record_machine_load(machine_load, "after Lighthouse")
+
+
+def measure_healthz(
+    config: BenchConfig, base_url: str, into: list[LoadResult], problems: list[str]
+) -> None:
+    """/healthz at 10 connections on the same server: what the machine, gunicorn and the
+    middleware stack allow without any page, the yardstick of every page's figure."""
+    url = base_url + "/healthz"
+    try:
+        load.warm_up(url, config.warmup_requests)
+        into.append(load.measure(url, 10, config.seconds))
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
+        problems.append(f"/healthz load failed: {error}")
 
 
 def measure_browser(
@@ -194,6 +216,10 @@ def run_site_bench(
     problems: list[str],
     machine_load: dict[str, float],
     conditions: dict[str, str],
+    *,
+    healthz: dict[str, list[LoadResult]],
+    worker_peak_kb: dict[str, list[int]],
+    browser_phase: bool = True,
 ) -> list[PageTypeResult]:
     results = discover(config, problems)
     measurable = [r for r in results if load_url(r)]
@@ -208,7 +234,7 @@ def run_site_bench(
         f"{config.warmup_requests} warm-up requests, then {config.seconds} s per measurement"
     )
 
-    def browser_phase(base_url: str) -> None:
+    def lighthouse(base_url: str) -> None:
         measure_browser(config, measurable, deadline, problems, base_url)
 
     for cached in (False, True):
@@ -220,7 +246,9 @@ def run_site_bench(
                 problems,
                 cached=cached,
                 machine_load=machine_load,
-                after=browser_phase if cached else None,
+                healthz=healthz,
+                worker_peak_kb=worker_peak_kb,
+                after=lighthouse if cached and browser_phase else None,
             )
         except RuntimeError as error:  # gunicorn did not start: the other phase may still run
             problems.append(f"{'cached' if cached else 'uncached'} server: {error}")

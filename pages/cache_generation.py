@@ -227,6 +227,7 @@ def pinned() -> Iterator[int]:
         _pinned.reset(token)
 
 
-def key(name: str) -> str:
-    """A cache key for derived data that the generation invalidates."""
-    return f"g{current()}:{name}"
+def key(name: str, generation: int | None = None) -> str:
+    """A cache key for derived data that the generation invalidates (the current one unless
+    given: a caller that also needs the number reads it once)."""
+    return f"g{current() if generation is None else generation}:{name}"

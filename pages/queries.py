@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from . import cache_generation
+from . import cache_generation, local_copies
 from .locales import memoize_on_request
 from .pictures import SHAPES, shape_named
 
@@ -56,12 +55,14 @@ def cached[T](name: str, factory: Callable[[], T], timeout: int = CACHE_SECONDS)
     """``factory()``, shared between requests and processes until public content changes.
 
     ``None`` is cached too (boxed), so a lookup that finds nothing does not query every time.
+    Under Redis each process keeps its own copy (``pages.local_copies``): no round trip each.
     """
-    key = cache_generation.key(name)
-    box = cache.get(key)
+    generation = cache_generation.current()
+    key = cache_generation.key(name, generation)
+    box = local_copies.read(key, generation)
     if box is None:
         box = (factory(),)
-        cache.set(key, box, timeout)
+        local_copies.write(key, generation, box, timeout)
     return box[0]
 
 

@@ -413,6 +413,12 @@ SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
 # Anonymous page cache (kindness_site/page_cache.py) and the CDN's cache lifetimes.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Bytes of cached pages, fragments and lookups each process copies from a shared (Redis) cache, so
+# a page-cache hit needs one round trip (pages/local_copies.py); 0 turns the copies off. Ignored
+# with a per-process cache.
+PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
+if PAGE_CACHE_LOCAL_BYTES < 0:
+    raise ImproperlyConfigured("PAGE_CACHE_LOCAL_BYTES must be 0 or more.")
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 600)
 CDN_STALE_WHILE_REVALIDATE = env_int("CDN_STALE_WHILE_REVALIDATE", 60)
 

@@ -8,7 +8,8 @@ show late. These entries carry the content *generation* (see ``pages.cache_gener
 key, and every change that can show on a public page bumps it, so a fragment is exactly
 as fresh as a page-cache entry: never stale, and rendered again on the first request after a
 change. A page-cache miss (a new URL, a filtered listing, a logged-in editor) then assembles the
-page from cached parts instead of querying and rendering every card again.
+page from cached parts instead of querying and rendering every card again. Under Redis each
+process keeps its own copy of the fragments it used (``pages.local_copies``): no round trip each.
 
 Never cached: previews (they show unsaved changes), and a fragment whose output holds a CSRF token
 (a form must not be shared between visitors); either is rendered as if the tag were not there.
@@ -20,12 +21,11 @@ import hashlib
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.context import Context
 from django.utils.safestring import SafeString, mark_safe
 
-from pages import cache_generation
+from pages import cache_generation, local_copies
 
 register = template.Library()
 
@@ -56,12 +56,14 @@ class PublicCacheNode(template.Node):
             return self.nodelist.render(context)
         name = str(self.name.resolve(context))
         vary_on = [expression.resolve(context) for expression in self.vary_on]
-        key = fragment_key(cache_generation.current(), name, vary_on)
-        html: str | None = cache.get(key)
+        generation = cache_generation.current()
+        key = fragment_key(generation, name, vary_on)
+        html: str | None = local_copies.read(key, generation)
         if html is None:
             html = self.nodelist.render(context)
             if _CSRF_MARK not in html:
-                cache.set(key, str(html), getattr(settings, "PAGE_CACHE_SECONDS", 600))
+                seconds = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+                local_copies.write(key, generation, str(html), seconds)
         return mark_safe(html)
 
 

@@ -7,6 +7,10 @@ pass, and a page the cache never serves must not count as a fast cached page.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,7 @@ from bench.config import BenchConfig
 from bench.load import LoadResult
 from bench.report import DASH, check_goals, render_markdown, write_report
 from bench.results import BenchRun, PageTypeResult
+from bench.servers import Server
 from bench.site_bench import plan_seconds
 
 
@@ -77,6 +82,11 @@ def bench_run() -> BenchRun:
         setup_seconds={"migrate": 40.0},
         page_types=[home, search, library],
         problems=["Lighthouse for research library failed: timed out"],
+        healthz={
+            "uncached": [fake_load(900, 10), fake_load(1_100, 10)],
+            "cached": [fake_load(2_000, 10)],
+        },
+        worker_peak_kb={"cached": [153_600, 102_400]},
         seconds=700,
     )
 
@@ -107,6 +117,37 @@ def test_the_query_goal_is_checked_on_a_page_cache_miss_with_fragments_cached(be
     )
 
 
+def test_issue_15_goals_by_kind_and_the_page_types_it_names(bench_run):
+    result = verdicts(bench_run)
+    assert result[("uncached home ≥ 80 req/s (10 conn.)", "home page")] is True
+    assert result[("uncached listing ≥ 125 req/s (10 conn.)", "search results")] is False
+    assert result[("uncached listing ≥ 125 req/s (10 conn.)", "research library")] is True
+    missing = next(
+        check for check in check_goals(bench_run) if check.goal.startswith("every page type of")
+    )
+    assert missing.passed is False
+    assert "missing: story" in missing.actual and "missing: home" not in missing.actual
+
+
+def test_healthz_and_worker_memory_are_reported_beside_the_pages(bench_run):
+    markdown = render_markdown(bench_run)
+    assert f"| uncached | 900, 1,100 | 1.1, 0.9 | {DASH} |" in markdown
+    assert "| cached | 2,000 | 0.5 | 150, 100 |" in markdown
+    bench_run.healthz = {}
+    assert f"| {DASH} / {DASH} |" in render_markdown(bench_run)
+
+
+def test_worker_peak_memory_is_read_for_each_child_process():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        time.sleep(0.3)
+        peaks = Server("http://127.0.0.1:1", os.getpid()).worker_peak_kb()
+    finally:
+        child.kill()
+        child.wait()
+    assert peaks and all(peak > 1000 for peak in peaks)  # a Python process: megabytes
+
+
 def test_a_page_never_served_from_the_cache_is_not_a_cached_pass(bench_run):
     result = verdicts(bench_run)
     assert result[("cached ≥ 3,000 req/s (10 conn.)", "search results")] is None
@@ -129,7 +170,10 @@ def test_heavy_javascript_and_third_parties_fail_the_home_weight_goals(bench_run
 
 def test_markdown_has_a_table_per_page_type_and_the_goals(bench_run):
     markdown = render_markdown(bench_run)
-    row = "| home page | 6 / 6 (9 / 10) | 75 / 150 | 2,100 / 4,200 | 110.4 | 99 / 100 / 100 / 100 |"
+    row = (
+        "| home page | 6 / 6 (9 / 10) | 75 / 150 | 2,100 / 4,200 | 0.15 / 2.10 | 110.4 "
+        "| 99 / 100 / 100 / 100 |"
+    )
     assert row in markdown
     for label in ("home page", "search results", "research library"):
         assert f"### {label}" in markdown

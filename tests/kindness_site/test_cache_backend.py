@@ -51,3 +51,18 @@ def test_one_warning_per_interval_not_one_per_read(unreachable: TolerantRedisCac
     warnings = [r for r in caplog.records if r.name == cache_backend.__name__]
     assert len(warnings) == 1
     assert "Redis unreachable (get): serving uncached" in warnings[0].getMessage()
+
+
+def test_one_redis_client_per_pool_serves_every_operation():
+    """Django would build a new redis.Redis per call (a measurable cost on every request)."""
+    backend = TolerantRedisCache(
+        "redis://127.0.0.1:6379/4", {"KEY_PREFIX": "test-client-reuse", "TIMEOUT": 60}
+    )
+    client = backend._cache.get_client("a")
+    assert backend._cache.get_client("b", write=True) is client
+    backend.set("reused", "yes")
+    try:
+        assert backend.get("reused") == "yes"
+        assert backend._cache.get_client("c") is client
+    finally:
+        backend.delete("reused")
