@@ -185,6 +185,33 @@ def measure_citeproc_js(fixtures: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 # --- pandoc ---------------------------------------------------------------------------------
+def _run_pandoc(style: str, folder: Path, *, timeout: int) -> str:
+    """pandoc's HTML for ``doc.md`` with ``refs.json`` in ``folder``, cited in ``style``.
+
+    The suite's fixtures and the guide examples are rendered by the same command line, so that
+    both measure pandoc the same way; only what is written into the folder differs.
+    """
+    done = subprocess.run(
+        [
+            "pandoc",
+            "--citeproc",
+            "--csl",
+            style,
+            "--bibliography",
+            "refs.json",
+            "doc.md",
+            "-t",
+            "html",
+            "--wrap=none",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return done.stdout
+
+
 def _pandoc_one(fixture: dict[str, Any], folder: Path) -> str:
     items = [
         dict(item, id=str(item.get("id", f"ITEM-{i}"))) for i, item in enumerate(fixture["items"])
@@ -204,25 +231,7 @@ def _pandoc_one(fixture: dict[str, Any], folder: Path) -> str:
         body = ""
         meta = "nocite: '@*'\n"
     (folder / "doc.md").write_text(f"---\n{meta}---\n\n{body}\n", encoding="utf-8")
-    done = subprocess.run(
-        [
-            "pandoc",
-            "--citeproc",
-            "--csl",
-            "style.csl",
-            "--bibliography",
-            "refs.json",
-            "doc.md",
-            "-t",
-            "html",
-            "--wrap=none",
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    return pandoc_to_suite_markup(done.stdout, fixture["mode"])
+    return pandoc_to_suite_markup(_run_pandoc("style.csl", folder, timeout=30), fixture["mode"])
 
 
 class _SuiteMarkup(HTMLParser):
@@ -333,25 +342,9 @@ def _pandoc_guide(
     (folder / "refs.json").write_text(json.dumps(items), encoding="utf-8")
     paragraphs = "\n\n".join(f"[@{item['id']}]" for item in items)
     (folder / "doc.md").write_text(f"---\nlang: {locale}\n---\n\n{paragraphs}\n", "utf-8")
-    done = subprocess.run(
-        [
-            "pandoc",
-            "--citeproc",
-            "--csl",
-            str(style_file),
-            "--bibliography",
-            "refs.json",
-            "doc.md",
-            "-t",
-            "html",
-            "--wrap=none",
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    text, _, bibliography = _run_pandoc(str(style_file), folder, timeout=60).partition(
+        '<div id="refs"'
     )
-    text, _, bibliography = done.stdout.partition('<div id="refs"')
     citations = re.findall(r"<p>(.*?)</p>", text, re.DOTALL)
     entries = dict(_entries('<div id="refs"' + bibliography, with_ids=True))
     out = {}
