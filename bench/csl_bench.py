@@ -85,6 +85,20 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def score(fixtures: list[dict[str, Any]], outputs: list[str]) -> dict[str, Any]:
+    """``{"passed": count, "failed": [fixture names]}``: each output against its fixture's result.
+
+    Every engine is scored by this one comparison (``normalise`` on both sides), so that no engine
+    is judged more leniently than another; the engines differ only in how they produce outputs.
+    """
+    failed = [
+        fixture["name"]
+        for fixture, output in zip(fixtures, outputs, strict=True)
+        if normalise(output) != normalise(fixture["result"])
+    ]
+    return {"passed": len(fixtures) - len(failed), "failed": failed}
+
+
 # --- citeproc-py ----------------------------------------------------------------------------
 class _Timeout(Exception):
     pass
@@ -138,21 +152,17 @@ def run_citeproc_py_fixed(fixture: dict[str, Any]) -> str:
 def measure_citeproc_py(
     fixtures: list[dict[str, Any]], run: Callable[[dict[str, Any]], str] = run_citeproc_py
 ) -> dict[str, Any]:
-    passed, failed = 0, []
+    outputs = []
     signal.signal(signal.SIGALRM, _alarm)
     for fixture in fixtures:
         signal.alarm(10)
         try:
-            output = run(fixture)
+            outputs.append(run(fixture))
         except (Exception, _Timeout) as exc:  # an engine crash is a failed fixture
-            output = f"error: {type(exc).__name__}"
+            outputs.append(f"error: {type(exc).__name__}")
         finally:
             signal.alarm(0)
-        if normalise(output) == normalise(fixture["result"]):
-            passed += 1
-        else:
-            failed.append(fixture["name"])
-    return {"passed": passed, "failed": failed}
+    return score(fixtures, outputs)
 
 
 # --- citeproc-js ----------------------------------------------------------------------------
@@ -174,14 +184,8 @@ def measure_citeproc_js(fixtures: list[dict[str, Any]]) -> dict[str, Any]:
         check=True,
     )
     results = json.loads(done.stdout)["results"]
-    passed, failed = 0, []
-    for fixture, output in zip(fixtures, results, strict=True):
-        text = output if isinstance(output, str) else f"error: {output.get('error')}"
-        if normalise(text) == normalise(fixture["result"]):
-            passed += 1
-        else:
-            failed.append(fixture["name"])
-    return {"passed": passed, "failed": failed}
+    outputs = [out if isinstance(out, str) else f"error: {out.get('error')}" for out in results]
+    return score(fixtures, outputs)
 
 
 # --- pandoc ---------------------------------------------------------------------------------
@@ -314,23 +318,18 @@ def pandoc_to_suite_markup(document: str, mode: str) -> str:
 def measure_pandoc(fixtures: list[dict[str, Any]], deadline: float) -> dict[str, Any]:
     if not shutil.which("pandoc"):
         return {"skipped": "pandoc is not installed (apt-get install pandoc)"}
-    passed, failed, run = 0, [], 0
+    outputs: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for fixture in fixtures:
             if time.monotonic() > deadline:
                 break
-            run += 1
             try:
-                output = _pandoc_one(fixture, Path(tmp))
+                outputs.append(_pandoc_one(fixture, Path(tmp)))
             except (OSError, subprocess.SubprocessError) as exc:
-                output = f"error: {exc}"
-            if normalise(output) == normalise(fixture["result"]):
-                passed += 1
-            else:
-                failed.append(fixture["name"])
-    result: dict[str, Any] = {"passed": passed, "failed": failed}
-    if run < len(fixtures):
-        result["incomplete"] = f"time ran out after {run} fixtures"
+                outputs.append(f"error: {exc}")
+    result = score(fixtures[: len(outputs)], outputs)
+    if len(outputs) < len(fixtures):
+        result["incomplete"] = f"time ran out after {len(outputs)} fixtures"
     return result
 
 
