@@ -85,6 +85,20 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def score(fixtures: list[dict[str, Any]], outputs: list[str]) -> dict[str, Any]:
+    """``{"passed": count, "failed": [fixture names]}``: each output against its fixture's result.
+
+    Every engine is scored by this one comparison (``normalise`` on both sides), so that no engine
+    is judged more leniently than another; the engines differ only in how they produce outputs.
+    """
+    failed = [
+        fixture["name"]
+        for fixture, output in zip(fixtures, outputs, strict=True)
+        if normalise(output) != normalise(fixture["result"])
+    ]
+    return {"passed": len(fixtures) - len(failed), "failed": failed}
+
+
 # --- citeproc-py ----------------------------------------------------------------------------
 class _Timeout(Exception):
     pass
@@ -138,21 +152,17 @@ def run_citeproc_py_fixed(fixture: dict[str, Any]) -> str:
 def measure_citeproc_py(
     fixtures: list[dict[str, Any]], run: Callable[[dict[str, Any]], str] = run_citeproc_py
 ) -> dict[str, Any]:
-    passed, failed = 0, []
+    outputs = []
     signal.signal(signal.SIGALRM, _alarm)
     for fixture in fixtures:
         signal.alarm(10)
         try:
-            output = run(fixture)
+            outputs.append(run(fixture))
         except (Exception, _Timeout) as exc:  # an engine crash is a failed fixture
-            output = f"error: {type(exc).__name__}"
+            outputs.append(f"error: {type(exc).__name__}")
         finally:
             signal.alarm(0)
-        if normalise(output) == normalise(fixture["result"]):
-            passed += 1
-        else:
-            failed.append(fixture["name"])
-    return {"passed": passed, "failed": failed}
+    return score(fixtures, outputs)
 
 
 # --- citeproc-js ----------------------------------------------------------------------------
@@ -174,17 +184,38 @@ def measure_citeproc_js(fixtures: list[dict[str, Any]]) -> dict[str, Any]:
         check=True,
     )
     results = json.loads(done.stdout)["results"]
-    passed, failed = 0, []
-    for fixture, output in zip(fixtures, results, strict=True):
-        text = output if isinstance(output, str) else f"error: {output.get('error')}"
-        if normalise(text) == normalise(fixture["result"]):
-            passed += 1
-        else:
-            failed.append(fixture["name"])
-    return {"passed": passed, "failed": failed}
+    outputs = [out if isinstance(out, str) else f"error: {out.get('error')}" for out in results]
+    return score(fixtures, outputs)
 
 
 # --- pandoc ---------------------------------------------------------------------------------
+def _run_pandoc(style: str, folder: Path, *, timeout: int) -> str:
+    """pandoc's HTML for ``doc.md`` with ``refs.json`` in ``folder``, cited in ``style``.
+
+    The suite's fixtures and the guide examples are rendered by the same command line, so that
+    both measure pandoc the same way; only what is written into the folder differs.
+    """
+    done = subprocess.run(
+        [
+            "pandoc",
+            "--citeproc",
+            "--csl",
+            style,
+            "--bibliography",
+            "refs.json",
+            "doc.md",
+            "-t",
+            "html",
+            "--wrap=none",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return done.stdout
+
+
 def _pandoc_one(fixture: dict[str, Any], folder: Path) -> str:
     items = [
         dict(item, id=str(item.get("id", f"ITEM-{i}"))) for i, item in enumerate(fixture["items"])
@@ -204,25 +235,7 @@ def _pandoc_one(fixture: dict[str, Any], folder: Path) -> str:
         body = ""
         meta = "nocite: '@*'\n"
     (folder / "doc.md").write_text(f"---\n{meta}---\n\n{body}\n", encoding="utf-8")
-    done = subprocess.run(
-        [
-            "pandoc",
-            "--citeproc",
-            "--csl",
-            "style.csl",
-            "--bibliography",
-            "refs.json",
-            "doc.md",
-            "-t",
-            "html",
-            "--wrap=none",
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    return pandoc_to_suite_markup(done.stdout, fixture["mode"])
+    return pandoc_to_suite_markup(_run_pandoc("style.csl", folder, timeout=30), fixture["mode"])
 
 
 class _SuiteMarkup(HTMLParser):
@@ -305,23 +318,18 @@ def pandoc_to_suite_markup(document: str, mode: str) -> str:
 def measure_pandoc(fixtures: list[dict[str, Any]], deadline: float) -> dict[str, Any]:
     if not shutil.which("pandoc"):
         return {"skipped": "pandoc is not installed (apt-get install pandoc)"}
-    passed, failed, run = 0, [], 0
+    outputs: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for fixture in fixtures:
             if time.monotonic() > deadline:
                 break
-            run += 1
             try:
-                output = _pandoc_one(fixture, Path(tmp))
+                outputs.append(_pandoc_one(fixture, Path(tmp)))
             except (OSError, subprocess.SubprocessError) as exc:
-                output = f"error: {exc}"
-            if normalise(output) == normalise(fixture["result"]):
-                passed += 1
-            else:
-                failed.append(fixture["name"])
-    result: dict[str, Any] = {"passed": passed, "failed": failed}
-    if run < len(fixtures):
-        result["incomplete"] = f"time ran out after {run} fixtures"
+                outputs.append(f"error: {exc}")
+    result = score(fixtures[: len(outputs)], outputs)
+    if len(outputs) < len(fixtures):
+        result["incomplete"] = f"time ran out after {len(outputs)} fixtures"
     return result
 
 
@@ -333,25 +341,9 @@ def _pandoc_guide(
     (folder / "refs.json").write_text(json.dumps(items), encoding="utf-8")
     paragraphs = "\n\n".join(f"[@{item['id']}]" for item in items)
     (folder / "doc.md").write_text(f"---\nlang: {locale}\n---\n\n{paragraphs}\n", "utf-8")
-    done = subprocess.run(
-        [
-            "pandoc",
-            "--citeproc",
-            "--csl",
-            str(style_file),
-            "--bibliography",
-            "refs.json",
-            "doc.md",
-            "-t",
-            "html",
-            "--wrap=none",
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    text, _, bibliography = _run_pandoc(str(style_file), folder, timeout=60).partition(
+        '<div id="refs"'
     )
-    text, _, bibliography = done.stdout.partition('<div id="refs"')
     citations = re.findall(r"<p>(.*?)</p>", text, re.DOTALL)
     entries = dict(_entries('<div id="refs"' + bibliography, with_ids=True))
     out = {}

@@ -314,6 +314,30 @@ def plan_entry(
         )
 
 
+def number_entries(entries: list[ImportEntry]) -> None:
+    """Number a finished plan's entries and key their changes (``<entry number>:<field>``).
+
+    A file import and a Zotero sync show the same admin preview, whose tick boxes are named by
+    these keys; both number their plans here so the preview and ``apply_plan`` agree on them.
+    """
+    for number, entry in enumerate(entries):
+        entry.number = number
+        for change in entry.changes:
+            change.key = entry.choice_key(change)
+
+
+def kept_message(entry: ImportEntry, change: FieldChange) -> str:
+    """The line a command prints for a change the plan leaves out (the library's value stays).
+
+    ``import_references`` and ``zotero_sync`` report kept values in the same words, so that a
+    person reading either output learns one phrasing.
+    """
+    return (
+        f"{entry.position}: kept the library's {change.label} "
+        f"({change.explanation}): {change.old!r}, not {change.new!r}"
+    )
+
+
 def build_plan(text: str, fmt: str) -> ImportPlan:
     """Read, validate and match every entry; nothing is written."""
     parsed, warnings = parse(text, fmt)
@@ -327,10 +351,7 @@ def build_plan(text: str, fmt: str) -> ImportPlan:
         entry = ImportEntry(position, CREATE, title=value.title, data=value)
         entries.append(entry)
         plan_entry(entry, value, library, seen)
-    for number, entry in enumerate(entries):
-        entry.number = number
-        for change in entry.changes:
-            change.key = entry.choice_key(change)
+    number_entries(entries)
     return ImportPlan(fmt, entries, warnings)
 
 

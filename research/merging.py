@@ -178,44 +178,47 @@ def changes(existing: Reference, data: ReferenceData) -> list[FieldChange]:
         old = getattr(existing, name)
         if _same(name, old, new):
             continue
-        if old in (None, ""):
-            kind = ADD
-        elif _poorer(name, old, new):
-            kind = POORER
-        else:
-            kind = REPLACE
+        empty = old in (None, "")
         out.append(
-            FieldChange(
+            _change(
                 name,
-                _label(name),
-                _shown_field(existing, name, old),
-                _shown_field(existing, name, new),
-                kind,
-                default=not verified and kind != POORER,
-                value=new,
+                (_shown_field(existing, name, old), _shown_field(existing, name, new)),
+                new,
+                empty=empty,
+                poorer=not empty and _poorer(name, old, new),
+                verified=verified,
             )
         )
     old_creators = [_creator_tuple(c) for c in existing.ordered_creators()]
     new_creators = [_creator_tuple(c) for c in data.creators]
     if new_creators and old_creators != new_creators:
-        if not old_creators:
-            kind = ADD
-        elif _creators_poorer(old_creators, new_creators):
-            kind = POORER
-        else:
-            kind = REPLACE
         out.append(
-            FieldChange(
+            _change(
                 CREATORS,
-                _label(CREATORS),
-                _creators_count(old_creators),
-                _creators_count(new_creators),
-                kind,
-                default=not verified and kind != POORER,
-                value=data.creators,
+                (_creators_count(old_creators), _creators_count(new_creators)),
+                data.creators,
+                empty=not old_creators,
+                poorer=bool(old_creators) and _creators_poorer(old_creators, new_creators),
+                verified=verified,
             )
         )
     return out
+
+
+def _change(
+    name: str, shown: tuple[str, str], value: Any, *, empty: bool, poorer: bool, verified: bool
+) -> FieldChange:
+    """One change, classified and defaulted by the rule every field and the authors list share.
+
+    Filling an empty field is an ADD, losing detail is POORER, anything else a REPLACE; a change
+    is ticked by default unless it is POORER or the library's record is verified. Fields and
+    creators are compared differently, but must never be classified differently.
+    """
+    kind = ADD if empty else POORER if poorer else REPLACE
+    old, new = shown
+    return FieldChange(
+        name, _label(name), old, new, kind, default=not verified and kind != POORER, value=value
+    )
 
 
 def _shown_field(ref: Reference, name: str, value: Any) -> str:

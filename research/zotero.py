@@ -41,6 +41,7 @@ from .importing import (
     ImportPlan,
     LibraryIndex,
     apply_plan,
+    number_entries,
     plan_entry,
 )
 from .models import Reference, ZoteroSyncState
@@ -243,10 +244,7 @@ def plan_sync(fetched: Fetched) -> ZoteroPlan:
         entry = ImportEntry(position, CREATE, title=data.title, data=data)
         entries.append(entry)
         plan_entry(entry, data, library, seen)
-    for number, entry in enumerate(entries):
-        entry.number = number
-        for change in entry.changes:
-            change.key = entry.choice_key(change)
+    number_entries(entries)
     gone = list(Reference.objects.filter(zotero_key__in=fetched.deleted)) if fetched.deleted else []
     return ZoteroPlan(
         fetched.library,

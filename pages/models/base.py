@@ -2,7 +2,6 @@
 
 from typing import Any, ClassVar
 
-from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import strip_tags
@@ -13,6 +12,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
+from pages.fields import library_image
 from pages.links import localized_links, page_link_ids
 from pages.queries import route_descendants, view_restrictions
 
@@ -24,14 +24,9 @@ class BasePage(Page):
     description. Feature apps subclass this too, so SEO behaves the same on every page type.
     """
 
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when the page is shared on social media (1200 by 630 pixels is best)."),
+    social_image = library_image(
+        _("social image"),
+        _("Shown when the page is shared on social media (1200 by 630 pixels is best)."),
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]

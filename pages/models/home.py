@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from ..fields import library_image
 from ..links import localized_links
 from ..network.models import network_figures
 from ..queries import area_taxonomy, prefetch_renditions, public_live, tree_cached
@@ -57,14 +58,9 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("One or two sentences under the main statement."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Decorative: the statement beside it says what matters."),
+    hero_image = library_image(
+        _("hero image"),
+        _("Decorative: the statement beside it says what matters."),
     )
     hero_button_label = models.CharField(
         _("hero button label"),

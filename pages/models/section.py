@@ -17,6 +17,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, FIGURE_BLOCKS
+from ..fields import library_image
 from ..queries import area_taxonomy, prefetch_renditions
 from ..stories.models import StoryPage, parent_url
 from .areas import Area
@@ -48,14 +49,9 @@ class SectionPage(BasePage):
             "conscious future."
         ),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Large picture at the top of the page; also used when the page is shared."),
+    hero_image = library_image(
+        _("main image"),
+        _("Large picture at the top of the page; also used when the page is shared."),
     )
     key_figures_heading = models.CharField(
         _("key figures heading"),

@@ -14,6 +14,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
+from ..fields import library_image
 from ..queries import SETTINGS_KEY, cached
 
 
@@ -73,23 +74,13 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("The movement's profiles on social networks, linked in the footer."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Used in search engines' structured data and social previews."),
+    logo = library_image(
+        _("logo"),
+        _("Used in search engines' structured data and social previews."),
     )
-    default_social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("default social image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when a page without its own image is shared on social media."),
+    default_social_image = library_image(
+        _("default social image"),
+        _("Shown when a page without its own image is shared on social media."),
     )
 
     select_related = ["logo", "default_social_image"]

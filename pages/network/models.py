@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from ..fields import library_image
 from ..models.base import BasePage
 from ..models.tagging import AreaTaggedModelForm
 from ..queries import NETWORK_KEY, cached
@@ -100,14 +101,9 @@ class Member(
         blank=True,
         help_text=_("Optional. The card links to it. For example: https://www.example.org"),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional. Shown small on the member's card in the directory."),
+    logo = library_image(
+        _("logo"),
+        _("Optional. Shown small on the member's card in the directory."),
     )
     areas = ParentalManyToManyField(
         "pages.Area",

@@ -28,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS
+from ..fields import library_image
 from ..models.areas import Area
 from ..models.base import BasePage
 from ..models.tagging import AreaTaggedPageForm
@@ -143,14 +144,9 @@ class StoryPage(BasePage):
         max_length=400,
         help_text=_("One or two sentences shown in lists, feeds and search results."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the story, on its card in lists and when it is shared."),
+    hero_image = library_image(
+        _("main image"),
+        _("Shown at the top of the story, on its card in lists and when it is shared."),
     )
     hero_alt = models.CharField(
         _("main image alternative text"),

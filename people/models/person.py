@@ -31,6 +31,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from pages.fields import library_image
+
 from ..blocks import AffiliationBlock, LinkKind, ProfileLinkBlock
 
 
@@ -150,14 +152,9 @@ class Person(
         blank=True,
         verbose_name=_("groups"),
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional. A portrait, shown on the team page and the profile."),
+    photo = library_image(
+        _("photo"),
+        _("Optional. A portrait, shown on the team page and the profile."),
     )
     photo_alt = models.CharField(
         _("photo alternative text"),

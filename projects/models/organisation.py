@@ -17,6 +17,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from pages.fields import library_image
+
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def live(self) -> "OrganisationQuerySet":
@@ -55,14 +57,9 @@ class Organisation(
         blank=True,
         help_text=_("Optional. One or two sentences on who they are, shown with the partner."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional. Shown small beside the name on project pages."),
+    logo = library_image(
+        _("logo"),
+        _("Optional. Shown small beside the name on project pages."),
     )
     url = models.URLField(
         _("website"),

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from pages.blocks import BODY_BLOCKS, ImageBlock
+from pages.fields import library_image
 from pages.models import BasePage
 
 from ..countries import COUNTRIES
@@ -33,16 +34,9 @@ class ProjectPage(BasePage):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown on cards.")
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Optional. The large picture under the project's heading, also used on its card."
-        ),
+    hero_image = library_image(
+        _("main image"),
+        _("Optional. The large picture under the project's heading, also used on its card."),
     )
     hero_alt = models.CharField(
         _("main image alternative text"),

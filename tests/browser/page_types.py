@@ -9,7 +9,8 @@ not build is a failing test, not a missing one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from wagtail.models import Page, get_page_models
 
@@ -105,3 +106,48 @@ ROUTED_PAGES = {
 def routed_url(name: str, language: str) -> str:
     """The URL of a routed view of the demo content in ``language``."""
     return ROUTED_PAGES[name](language)
+
+
+LANGUAGES = ["en", "it"]
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    """One public page to open in a browser test: a page model, a view, or a routed view.
+
+    The layout and the accessibility checks open the same pages in the same way; this one list
+    and its ``url``/``shot`` rules serve both, so a page type added here is checked by both and
+    neither can drift to other URLs or screenshot names.
+    """
+
+    kind: Literal["model", "view", "routed"]
+    key: str
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def expected_status(self) -> int:
+        """What the server should answer: the not-found view is a 404 on purpose."""
+        return 404 if self.key == "not-found" else 200
+
+    def url(self, language: str) -> str:
+        """Its URL in ``language``, looked up in the demo content when the test runs."""
+        if self.kind == "model":
+            return example_url(self.key, language)
+        if self.kind == "view":
+            return EXTRA_PAGES[self.key].format(lang=language)
+        return routed_url(self.key, language)
+
+    def shot(self, language: str) -> str:
+        """The screenshot name stem: ``<type>-<lang>`` (a model's label with a dash)."""
+        return f"{self.key.replace('.', '-')}-{language}"
+
+
+def public_pages(*, routed: bool = True) -> list[PublicPage]:
+    """Every page model, every extra view and (with ``routed``) every routed view, in one list."""
+    pages = [PublicPage("model", label) for label in page_model_labels()]
+    pages += [PublicPage("view", name) for name in sorted(EXTRA_PAGES)]
+    if routed:
+        pages += [PublicPage("routed", name) for name in sorted(ROUTED_PAGES)]
+    return pages

@@ -10,10 +10,9 @@ from playwright.sync_api import Page, ViewportSize
 
 from .accessibility import Findings, violations
 from .conftest import BROWSER, DESKTOP, MOBILE, DemoSite
-from .page_types import EXTRA_PAGES, example_url, page_model_labels
+from .page_types import LANGUAGES, PublicPage, public_pages
 
 pytestmark = BROWSER
-LANGUAGES = ["en", "it"]
 
 
 def _audit(page: Page, url: str, name: str, shots: Path, expected_status: int = 200) -> None:
@@ -44,19 +43,9 @@ def _audit(page: Page, url: str, name: str, shots: Path, expected_status: int = 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("label", page_model_labels())
-def test_page_type_has_no_axe_violations(
-    page: Page, demo_site: DemoSite, screenshot_dir: Path, label: str, language: str
+@pytest.mark.parametrize("target", public_pages(routed=False), ids=str)
+def test_page_has_no_axe_violations(
+    page: Page, demo_site: DemoSite, screenshot_dir: Path, target: PublicPage, language: str
 ) -> None:
-    url = example_url(label, language)
-    _audit(page, url, f"{label.replace('.', '-')}-{language}", screenshot_dir)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", sorted(EXTRA_PAGES))
-def test_view_has_no_axe_violations(
-    page: Page, demo_site: DemoSite, screenshot_dir: Path, name: str, language: str
-) -> None:
-    url = EXTRA_PAGES[name].format(lang=language)
-    status = 404 if name == "not-found" else 200
-    _audit(page, url, f"{name}-{language}", screenshot_dir, expected_status=status)
+    url = target.url(language)
+    _audit(page, url, target.shot(language), screenshot_dir, target.expected_status)

@@ -19,10 +19,9 @@ from .layout import (
     load_lazy_images,
     problems,
 )
-from .page_types import EXTRA_PAGES, ROUTED_PAGES, example_url, page_model_labels, routed_url
+from .page_types import LANGUAGES, PublicPage, public_pages
 
 pytestmark = BROWSER
-LANGUAGES = ["en", "it"]
 
 
 def _check(page: Page, url: str, name: str, shots: Path, expected_status: int = 200) -> None:
@@ -49,27 +48,9 @@ def _check(page: Page, url: str, name: str, shots: Path, expected_status: int = 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("label", page_model_labels())
-def test_page_type_layout_holds_at_every_width(
-    page: Page, demo_site: DemoSite, screenshot_dir: Path, label: str, language: str
+@pytest.mark.parametrize("target", public_pages(), ids=str)
+def test_layout_holds_at_every_width(
+    page: Page, demo_site: DemoSite, screenshot_dir: Path, target: PublicPage, language: str
 ) -> None:
-    url = example_url(label, language)
-    _check(page, url, f"{label.replace('.', '-')}-{language}", screenshot_dir)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", sorted(EXTRA_PAGES))
-def test_view_layout_holds_at_every_width(
-    page: Page, demo_site: DemoSite, screenshot_dir: Path, name: str, language: str
-) -> None:
-    url = EXTRA_PAGES[name].format(lang=language)
-    status = 404 if name == "not-found" else 200
-    _check(page, url, f"{name}-{language}", screenshot_dir, expected_status=status)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", sorted(ROUTED_PAGES))
-def test_routed_view_layout_holds_at_every_width(
-    page: Page, demo_site: DemoSite, screenshot_dir: Path, name: str, language: str
-) -> None:
-    _check(page, routed_url(name, language), f"{name}-{language}", screenshot_dir)
+    url = target.url(language)
+    _check(page, url, target.shot(language), screenshot_dir, target.expected_status)

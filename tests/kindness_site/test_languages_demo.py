@@ -31,9 +31,9 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from research.models import Reference
-from tests.conftest import demo_content_loaded
+from tests.demo_module import DEMO_MODULE, _demo_content, _django_db_marker  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content")]
+pytestmark = DEMO_MODULE
 
 LANGUAGES = ("en", "it")
 MIN_CHARS = 12  # shorter strings (names, "Instagram") are often the same word in both languages
@@ -41,18 +41,6 @@ SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",
 }
-
-
-@pytest.fixture(autouse=True)
-def _django_db_marker() -> None:
-    """No per-test transaction: the module's demo content must stay for every test (see
-    ``tests/kindness_site/test_query_budgets_demo.py``)."""
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock(), demo_content_loaded():
-        yield
 
 
 def plain(text: str) -> str:

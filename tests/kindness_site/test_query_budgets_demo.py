@@ -15,7 +15,6 @@ so menus, the area taxonomy, renditions and the tree lookups are cached), as the
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -25,28 +24,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench import pages_probe
-from tests.conftest import demo_content_loaded
+from tests.demo_module import DEMO_MODULE, _demo_content, _django_db_marker  # noqa: F401
 
 BUDGET = 12
 LISTING_LINKS_PER_PAGE = 6  # filtered, sorted and paginated versions measured per listing
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content")]
-
-
-@pytest.fixture(autouse=True)
-def _django_db_marker() -> None:
-    """No per-test transaction: the module's demo content must stay for every test.
-
-    ``demo_content`` loads it outside any transaction (wagtail-localize publishes translations
-    in ``on_commit`` callbacks, which only run when something commits) and restores the database
-    as it was when the module is done, as ``tests/browser/conftest.py`` does for its package.
-    """
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock(), demo_content_loaded():
-        yield
+pytestmark = DEMO_MODULE
 
 
 def _client() -> Client:

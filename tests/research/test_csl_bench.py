@@ -8,7 +8,7 @@ text, so an engine's real difference still fails.
 
 from __future__ import annotations
 
-from bench.csl_bench import normalise, pandoc_to_suite_markup
+from bench.csl_bench import normalise, pandoc_to_suite_markup, score
 
 BIBLIOGRAPHY = """<div id="refs" class="references csl-bib-body" role="doc-bibliography">
 <div id="ref-ITEM-2" class="csl-entry" role="doc-biblioentry">
@@ -48,3 +48,12 @@ def test_normalise_ignores_only_white_space_at_div_edges_and_entities():
     )
     assert normalise("A &amp; B") == "A & B"
     assert normalise("A  B") != normalise("AB")
+
+
+def test_every_engine_is_scored_by_one_normalised_comparison():
+    fixtures = [
+        {"name": "same", "result": '<div class="csl-entry">A&#160;B</div>'},
+        {"name": "differs", "result": "A B"},
+    ]
+    scored = score(fixtures, ['<div class="csl-entry"> A B</div>', "A. B"])
+    assert scored == {"passed": 1, "failed": ["differs"]}

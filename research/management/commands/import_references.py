@@ -17,6 +17,7 @@ from research.importing import (
     build_plan,
     decode,
     detect_format,
+    kept_message,
 )
 
 PROGRESS_FROM = 200  # entries; smaller files finish before a bar would be useful
@@ -50,10 +51,7 @@ class Command(BaseCommand):
             for note in entry.notes:
                 self.stderr.write(f"{path}, {entry.position}: note: {note}")
             for change in entry.kept:
-                self.stdout.write(
-                    f"{entry.position}: kept the library's {change.label} "
-                    f"({change.explanation}): {change.old!r}, not {change.new!r}"
-                )
+                self.stdout.write(kept_message(entry, change))
             if options["verbosity"] > 1:
                 self.stdout.write(f"{entry.position}: {entry.action} {entry.title} {entry.reason}")
                 for change in entry.chosen(None):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from research.importing import ERROR, ImportFileError
+from research.importing import ERROR, ImportFileError, kept_message
 from research.zotero import Client, ZoteroError, apply_sync_plan, build_sync_plan
 
 
@@ -32,10 +32,7 @@ class Command(BaseCommand):
                 for message in entry.errors:
                     self.stderr.write(f"{entry.position}: {message}")
             for change in entry.kept:
-                self.stdout.write(
-                    f"{entry.position}: kept the library's {change.label} "
-                    f"({change.explanation}): {change.old!r}, not {change.new!r}"
-                )
+                self.stdout.write(kept_message(entry, change))
         for ref in sync.kept:
             self.stdout.write(f"Deleted in Zotero but verified here, kept: {ref}")
         if options["dry_run"]:
