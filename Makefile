@@ -55,8 +55,11 @@ test-browser: install ## Only the real-browser tests (Chromium + axe); screensho
 	$(RUN) python manage.py compilemessages --ignore=.venv -v 0
 	$(RUN) pytest tests/browser -p no:randomly
 
-test-postgres: ## Run the suite on the local PostgreSQL (creates and drops its own database)
+test-postgres: ## The suite on the local PostgreSQL, then the production-shape tests (own databases, created and dropped)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/kindness $(MAKE) test
+	@# The production shape needs PostgreSQL (two nodes, a worker and the timers share one
+	@# database), so it runs here and not in the SQLite run; its database is kindness_shape.
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/kindness $(MAKE) test-topology
 
 lint: install ## ruff check, ruff format --check, mypy (make typecheck) and the migrations check
 	$(RUN) ruff check .

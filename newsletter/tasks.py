@@ -8,8 +8,15 @@ from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
+# Mail that someone is waiting for goes before background upkeep. The worker takes the highest
+# priority first; an import, a demo load or a batch of publishes queues hundreds of default-
+# priority tasks (search and reference index updates, renditions, citations) that take minutes to
+# drain. A confirmation link must not wait behind them, and a send's slices hold leases of
+# seconds and are paced by a rate: queued behind a backlog, a send would stall for its length.
+MAIL_PRIORITY = 50
 
-@task()
+
+@task(priority=MAIL_PRIORITY)
 def send_signup_email(subscriber_id: int, kind: str) -> None:
     """Confirmation or "already subscribed" email, off the request so every answer takes as long."""
     from . import emails
@@ -34,7 +41,7 @@ def purge_unconfirmed_task() -> int:
     return count
 
 
-@task()
+@task(priority=MAIL_PRIORITY)
 def start_send_task(send_id: int) -> None:
     """Freeze the audience of a scheduled send and start the sending chains."""
     from .sending import start_send
@@ -42,7 +49,7 @@ def start_send_task(send_id: int) -> None:
     start_send(send_id)
 
 
-@task()
+@task(priority=MAIL_PRIORITY)
 def process_send_task(send_id: int) -> None:
     """One slice of a send: recover expired leases, then claim and send batches."""
     from .sending import process_send_slice

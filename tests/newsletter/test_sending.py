@@ -401,3 +401,36 @@ def test_run_due_relaunches_a_running_send_only_when_its_chains_are_lost(
     DBTaskResult.objects.all().delete()  # every chain lost
     call_command("newsletter_run_due", stdout=out)
     assert launched == [send.pk] and "relaunched 1" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_worker_takes_mail_before_a_backlog_of_background_work():
+    """A send's slices and a confirmation email go before the hundreds of index, rendition and
+    citation tasks that an import or a demo load queues first: the worker (django-tasks-db) takes
+    the ready task of highest priority, so the mail waits for one task at most, not the backlog.
+
+    The suite's tasks are bound to the immediate backend, so the queue is django-tasks-db's
+    table filled by hand with each task's own priority, as its backend would fill it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from kindness_site.images import generate_page_renditions, generate_renditions
+    from newsletter.tasks import process_send_task, send_signup_email, start_send_task
+    from research.tasks import store_citations
+
+    def queue(task) -> str:
+        row = DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path=task.module_path,
+            priority=task.priority,
+            queue_name="default",
+            backend_name="default",
+        )
+        return str(row.id)
+
+    for _ in range(3):  # the backlog, queued first
+        for background in (generate_renditions, generate_page_renditions, store_citations):
+            queue(background)
+    mail = {queue(task) for task in (start_send_task, process_send_task, send_signup_email)}
+
+    taken = {str(row.id) for row in DBTaskResult.objects.ready()[:3]}
+    assert taken == mail

@@ -1,9 +1,9 @@
 """The production shape, started once for the whole package (it takes minutes to build).
 
-Run on PostgreSQL only (``make test`` runs this package when ``DATABASE_URL`` is PostgreSQL, and
-``make test-topology`` runs it alone). Tests that break a part of the shape (kill a node, point a
-node at a dead Redis, stop Varnish, kill the worker) put it back before they end, so the order of
-the tests does not matter.
+Run on PostgreSQL only: ``make test-postgres`` (CI's PostgreSQL run) runs this package after the
+rest of the suite, and ``make test-topology`` runs it alone; the SQLite run leaves it out. Tests
+that break a part of the shape (kill a node, point a node at a dead Redis, stop Varnish, kill the
+worker) put it back before they end, so the order of the tests does not matter.
 """
 
 from __future__ import annotations
